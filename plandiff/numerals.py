@@ -1,0 +1,27 @@
+"""Chinese numerals: the one module that imports cn2an."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cn2an
+
+
+@lru_cache(maxsize=4096)
+def chinese_to_number(text: str) -> float | None:
+    """The value of a Chinese numeral such as 十二 or 两千五百, or None when it is not one."""
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return float(value)
+
+
+def ordinal(text: str) -> int | None:
+    """An outline ordinal written in Arabic or Chinese digits (3, 十二), or None."""
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    value = chinese_to_number(text)
+    return int(value) if value is not None and value == int(value) and value > 0 else None

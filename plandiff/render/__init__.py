@@ -1,0 +1,1 @@
+"""Renderers: turn finished results into terminal views, JSON and HTML. They never compute."""

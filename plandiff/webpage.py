@@ -1,0 +1,66 @@
+"""Keep a web page's article and drop its chrome (menus, link lists, scripts, footers)."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+    "blockquote", "pre", "ul", "ol", "dd", "dt", "main",
+}
+_CONTAINERS = ["article", "main", "section", "div", "td", "body"]
+
+
+def html_to_text(html: str) -> str:
+    """The page title and the text of its article container, one line per block element."""
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    article = _article(soup)
+    lines = _block_lines(article)
+    heading = article.find(["h1", "h2"]) if isinstance(article, Tag) else None
+    if title and not heading and title not in lines[:3]:
+        lines.insert(0, title)
+    return "\n".join(lines)
+
+
+def _article(soup: BeautifulSoup) -> Tag:
+    """The smallest container that holds most of the page's sentences and few links."""
+    best, best_score = soup.body or soup, -1.0
+    total = _sentence_score(best)
+    for tag in soup.find_all(_CONTAINERS):
+        score = _sentence_score(tag)
+        # Prefer the deepest container that still holds nearly all the prose: ties go to later (inner) tags.
+        if score >= 0.85 * total and score > 0 and (best_score < 0 or score >= 0.85 * best_score):
+            best, best_score = tag, score
+    return best
+
+
+def _sentence_score(tag: Tag) -> float:
+    """Sentence ends in the tag's own text, discounted by how much of it is link text."""
+    text = tag.get_text()
+    link_text = sum(len(a.get_text()) for a in tag.find_all("a"))
+    ends = sum(text.count(mark) for mark in "。;；")
+    density = 1 - (link_text / len(text)) if text else 0
+    return ends * density
+
+
+def _block_lines(root: Tag) -> list[str]:
+    parts: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                parts.append(str(child))
+            elif isinstance(child, Tag):
+                block = child.name in _BLOCK_TAGS
+                if block:
+                    parts.append("\n")
+                walk(child)
+                if block:
+                    parts.append("\n")
+
+    walk(root)
+    return [line.strip() for line in "".join(parts).split("\n") if line.strip()]

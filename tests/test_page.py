@@ -1,0 +1,49 @@
+"""Web chrome is removed and the metadata it carries is read."""
+
+from __future__ import annotations
+
+import pytest
+
+import plandiff
+
+CHROME = {
+    "qingdao-2018": ["搜索", "信网手机版", "来源:", "责任编辑", "[编辑", "Copyright", "精彩美图", "版权稿件"],
+    "wuhan-2014": ["今天是", "发布时间", "浏览"],
+    "qingdao-shinan-2021": ["logo", "文章地址", "•", "范文"],
+    "changzhou-2018": ["您当前的位置", "首页", "索 引 号", "公开方式", "生成日期", "扫一扫"],
+    "binzhou-2023": ["发布部门", "政策文号", "有效性", "各县(市、区)", "现印发给你们", "政策解读"],
+}
+
+METADATA = {
+    "qingdao-2018": dict(title="青岛市科技局2018年工作要点", issuer="青岛市科技局", place="青岛", year=2018, date="2018-02-11"),
+    "wuhan-2014": dict(title="市科技局2014年工作要点", issuer="市科技局", place="武汉", year=2014, date="2014-12-05"),
+    "qingdao-shinan-2021": dict(city="青岛", district="市南", year=2021, date="2021-06-04"),
+    "changzhou-2018": dict(title="常州市科学技术局2018年工作计划", issuer="常州市科学技术局", place="常州", year=2018),
+    "binzhou-2023": dict(
+        title="2023年全市科技工作要点", issuer="滨州市科学技术局", place="滨州", year=2023, date="2023-02-25",
+        doc_number="滨科字〔2023〕1号",
+    ),
+}
+
+
+def plan_text(plan) -> str:
+    return "\n".join(s.heading + "".join(x.text for x in s.sentences) for s in plan.sections)
+
+
+@pytest.mark.parametrize("slug", sorted(CHROME))
+def test_chrome_is_gone(slug):
+    text = plan_text(plandiff.load(slug))
+    for chrome in CHROME[slug]:
+        assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("slug", sorted(METADATA))
+def test_metadata(slug):
+    meta = plandiff.load(slug).metadata
+    for field, expected in METADATA[slug].items():
+        assert getattr(meta, field) == expected, field
+
+
+def test_binzhou_body_starts_after_the_cover_notice():
+    plan = plandiff.load("binzhou-2023")
+    assert plan.sections[0].sentences[0].text.startswith("2023年是全面贯彻落实党的二十大精神的开局之年")
