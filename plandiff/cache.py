@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -26,9 +27,17 @@ def cache_dir() -> Path | None:
     return user_cache_path("plandiff")
 
 
+@lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
+    """The version plus each source file's size and mtime: any code change invalidates old entries."""
+    package = Path(__file__).resolve().parent
+    stats = [(str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py")]
+    return (__version__ + repr(sorted(stats))).encode()
+
+
 def key_of(*parts: bytes | str) -> str:
-    """A hex digest over the parts and the plandiff version, so an upgrade never reads stale results."""
-    digest = hashlib.sha256(__version__.encode())
+    """A hex digest over the parts and the code stamp, so an upgrade or edit never reads stale results."""
+    digest = hashlib.sha256(_code_stamp())
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode("utf-8")
         digest.update(len(data).to_bytes(8, "big"))

@@ -52,6 +52,37 @@ def _root(
 
 
 @app.command()
+def compare(
+    old: str = typer.Argument(..., help="The older or reference plan: a slug or a file path."),
+    new: str = typer.Argument(..., help="The newer plan: a slug or a file path."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    side_by_side: bool = typer.Option(False, "--side-by-side", "-s", help="Old and new sentences in two columns."),
+    show_all: bool = typer.Option(False, "--all", "-a", help="Show unchanged sentences too."),
+    section: str = typer.Option("", "--section", help="Only sections whose heading contains this text."),
+    expand: bool = typer.Option(False, "--expand", "-e", help="Show the sentences of added and removed sections."),
+    hide_routine: bool = typer.Option(False, "--hide-routine", help="Hide routine year rollovers (2023年→2024年)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours; edits are marked [-old-]{+new+}."),
+    pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long output on a terminal."),
+) -> None:
+    """Compare two plans (the default command: `plandiff OLD NEW`). Exit 0 if same, 1 if they differ."""
+    from .compare import compare as compare_plans
+    from .loading import load
+    from .render.terminal import ViewOptions, comparison_view
+
+    comparison = compare_plans(load(old), load(new))
+    if output_format is OutputFormat.json:
+        from .render.comparison_json import comparison_to_dict
+
+        _emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        plain = no_color or _no_color_env() or output is not None
+        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
+        _emit_rich(comparison_view(comparison, options), output, plain, pager)
+    raise typer.Exit(1 if comparison.differs else 0)
+
+
+@app.command()
 def show(
     plan: str = typer.Argument(..., help="A slug (qingdao-2018) or a file path."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
@@ -104,6 +135,44 @@ def add(
     target = add_to_library(file, chosen, overwrite=force)
     how = "as given" if slug else "from its place and year"
     _console().print(f"added {chosen} ({how}) → {target}  [library: {home()}]")
+
+
+def _no_color_env() -> bool:
+    import os
+
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write to the output file (atomically) or stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .errors import InputError
+
+    try:
+        temporary = output.with_name(f".{output.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(output)
+    except OSError as error:
+        raise InputError(f"{output}: cannot write ({error.strerror}); choose another path with -o") from error
+
+
+def _emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None:
+    """Render to the terminal (through a pager when long) or to a file as plain text."""
+    console = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
+                      width=100 if output is not None else None)
+    with console.capture() as capture:
+        console.print(renderable)
+    text = capture.get()
+    if output is None and pager and console.is_terminal and text.count("\n") > console.height:
+        import os
+        import pydoc
+
+        os.environ.setdefault("LESS", "-R")  # keep the colours in less
+        pydoc.pager(text)
+    else:
+        _emit(text, output)
 
 
 def _size(path: Path) -> str:

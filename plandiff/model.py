@@ -25,6 +25,12 @@ class Section:
     sentences: tuple[Sentence, ...]
     parent: str | None = None
     start: int = 0
+    kind: str = ""  # marker family: han_dun, paren_han, arabic_dot, plain, shi…; "" for the preamble
+
+    @property
+    def is_item(self) -> bool:
+        """一是/二是 items are the lowest level: paragraphs of their parent more than sections."""
+        return self.kind == "shi"
 
     @property
     def title(self) -> str:

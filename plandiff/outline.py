@@ -49,6 +49,7 @@ class _Heading:
     marker: str
     heading: Span
     content_start: int
+    kind: str
 
 
 def parse_outline(text: str, body: tuple[Span, ...]) -> tuple[Section, ...]:
@@ -166,9 +167,12 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
         segment_end = min(starts[i + 1], candidate.line_end)
         heading_end = _heading_end(text, candidate.body, segment_end)
         marker = text[candidate.start:candidate.body]
-        headings.append(_Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end))
+        headings.append(
+            _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
+        )
 
-    sections = [_section("0", 0, "", "", None, _sentences(text, body, body[0][0], starts[0]), body[0][0])]
+    preamble = _sentences(text, body, body[0][0], starts[0])
+    sections = [Section("0", 0, "", "", tuple(preamble), None, body[0][0])]
     ids_at_depth: list[str] = []
     counters: dict[str, int] = {}
     for i, heading in enumerate(headings):
@@ -180,7 +184,8 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
         heading_text = text[heading.heading[0]:heading.heading[1]].strip().rstrip("。;:").strip()
         sentences = _sentences(text, body, heading.content_start, starts[i + 1])
         sections.append(
-            _section(section_id, heading.depth + 1, heading.marker, heading_text, parent, sentences, heading.start)
+            Section(section_id, heading.depth + 1, heading.marker.strip(), heading_text, tuple(sentences), parent,
+                    heading.start, heading.kind)
         )
     return tuple(sections)
 
@@ -191,10 +196,6 @@ def _heading_end(text: str, start: int, end: int) -> int:
         if text[i] in "。!?":
             return i + 1
     return end
-
-
-def _section(section_id, level, marker, heading, parent, sentences, start) -> Section:
-    return Section(section_id, level, marker.strip(), heading, tuple(sentences), parent, start)
 
 
 def _sentences(text: str, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:

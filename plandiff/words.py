@@ -46,6 +46,11 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+def index_terms(text: str) -> list[str]:
+    """Terms for similarity: jieba's search-mode words (金融服务 also gives 金融, 服务), two characters or more."""
+    return [word for word in _jieba().lcut_for_search(text) if len(word) >= 2 and not word.isspace()]
+
+
 def place_names(text: str) -> Counter[str]:
     """Counts of the place names (jieba's `ns` tag) in text."""
     jieba = _jieba()

@@ -1,0 +1,156 @@
+"""Compare two plans: align sections, then diff sentences inside each aligned pair. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .align import SectionPair, align_sections, alignable
+from .cache import key_of, memoize
+from .comparison import Comparison, SectionChange, SentenceChange, Summary
+from .model import Plan, Section, Sentence
+from .similarity import assign, order_bonus, text_similarity
+from .text import squeeze
+from .worddiff import word_diff
+
+SENTENCE_THRESHOLD = 0.5
+MOVED_THRESHOLD = 0.6
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
+
+
+def compare(old: Plan, new: Plan) -> Comparison:
+    """Compare old with new; cached on disk by the two plans' content."""
+    key = key_of("comparison", old.slug, old.source, old.text, new.slug, new.source, new.text)
+    return memoize("comparison", key, lambda: _compare(old, new))
+
+
+def _compare(old: Plan, new: Plan) -> Comparison:
+    pairs = align_sections(old, new)
+    aligned_old = {p.old for p in pairs if p.old is not None}
+    aligned_new = {p.new for p in pairs if p.new is not None}
+    year_shift = (new.metadata.year - old.metadata.year) if old.metadata.year and new.metadata.year else 0
+
+    rows = []
+    for pair in pairs:
+        old_section = old.section(pair.old) if pair.old else None
+        new_section = new.section(pair.new) if pair.new else None
+        absorb = pair.status != "removed" and pair.status != "added"
+        old_pool = _pool(old, old_section, aligned_old, absorb) if old_section else []
+        new_pool = _pool(new, new_section, aligned_new, absorb) if new_section else []
+        rows.append([pair, old_section, new_section, _diff_sentences(old_pool, new_pool, year_shift)])
+    _find_moves(rows, year_shift)
+
+    sections = tuple(
+        SectionChange(
+            pair.status, old_section, new_section, pair.score, pair.heading_score, pair.body_score, pair.moved,
+            tuple(sentences), _heading_diff(old_section, new_section),
+        )
+        for pair, old_section, new_section, sentences in rows
+    )
+    return Comparison(old, new, sections, _summary(old, new, pairs, sections))
+
+
+def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list[Sentence]:
+    """The sentences a row shows: its own, its 一是 items', and (for a matched row) unaligned subsections'."""
+    sentences = list(section.sentences)
+    for child in plan.children(section.id):
+        if child.is_item or (absorb and child.id not in aligned):
+            sentences.append(_heading_sentence(child))
+            sentences.extend(_pool(plan, child, aligned, absorb))
+    return sentences
+
+
+def _heading_sentence(section: Section) -> Sentence:
+    start = section.start + len(section.marker)
+    return Sentence(section.heading, start, start + len(section.heading))
+
+
+def _routine(old: str, new: str, year_shift: int) -> bool:
+    """True when new is old with each year moved on by the plan-year shift (2023年 → 2024年)."""
+    if not year_shift or not _YEAR.search(old):
+        return False
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + year_shift), old) == new
+
+
+def _change(old: Sentence, new: Sentence, score: float, year_shift: int, moved_to_or_from=None, arrived=False):
+    """A same or changed pair; with moved_to_or_from, a moved one (listed in both rows)."""
+    old_key, new_key = squeeze(old.text), squeeze(new.text)
+    status = "moved" if moved_to_or_from is not None else None
+    if old_key == new_key:
+        return SentenceChange(status or "same", old, new, ((0, new.text),), 1.0, False, moved_to_or_from, arrived)
+    return SentenceChange(
+        status or "changed", old, new, word_diff(old.text, new.text), round(float(score), 3),
+        _routine(old_key, new_key, year_shift), moved_to_or_from, arrived,
+    )
+
+
+def _diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int) -> list[SentenceChange]:
+    """Align sentences by similarity with order as a hint, then list them in the new plan's order."""
+    scores = text_similarity([squeeze(s.text) for s in old], [squeeze(s.text) for s in new])
+    pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if old and new else []
+    pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
+    by_new = {j: i for i, j in pairs}
+    matched_old = set(by_new.values())
+    changes: list[SentenceChange] = []
+    pending_removed = [i for i in range(len(old)) if i not in matched_old]
+    for j, sentence in enumerate(new):
+        if j in by_new:
+            i = by_new[j]
+            # Removed sentences that stood before this one in the old plan are listed before it.
+            while pending_removed and pending_removed[0] < i:
+                changes.append(SentenceChange("removed", old[pending_removed.pop(0)], None))
+            changes.append(_change(old[i], sentence, scores[i, j], year_shift))
+        else:
+            changes.append(SentenceChange("added", None, sentence))
+    changes.extend(SentenceChange("removed", old[i], None) for i in pending_removed)
+    return changes
+
+
+def _find_moves(rows, year_shift: int) -> None:
+    """Pair removed and added sentences across sections: such a sentence moved rather than changed."""
+    removed = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "removed"]
+    added = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "added"]
+    if not removed or not added:
+        return
+    old_texts = [squeeze(rows[r][3][k].old.text) for r, k in removed]
+    new_texts = [squeeze(rows[r][3][k].new.text) for r, k in added]
+    scores = text_similarity(old_texts, new_texts)
+    for i, j in assign(scores, MOVED_THRESHOLD):
+        (old_row, old_k), (new_row, new_k) = removed[i], added[j]
+        if old_row == new_row:
+            continue
+        old_sentence, new_sentence = rows[old_row][3][old_k].old, rows[new_row][3][new_k].new
+        to_id = _side_id(rows[new_row], "new")
+        from_id = _side_id(rows[old_row], "old")
+        rows[old_row][3][old_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, to_id or "")
+        rows[new_row][3][new_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, from_id or "", True)
+
+
+def _side_id(row, side: str) -> str | None:
+    section = row[1] if side == "old" else row[2]
+    return section.id if section else None
+
+
+def _heading_diff(old: Section | None, new: Section | None):
+    if old and new and old.heading != new.heading:
+        return word_diff(old.heading, new.heading)
+    return ()
+
+
+def _summary(old: Plan, new: Plan, pairs: list[SectionPair], sections) -> Summary:
+    section_counts = Counter(pair.status for pair in pairs if pair.old != "0" and pair.new != "0")
+    section_counts["moved"] = sum(1 for pair in pairs if pair.moved)
+    sentence_counts: Counter[str] = Counter()
+    for section in sections:
+        for sentence in section.sentences:
+            if sentence.status == "moved" and not sentence.arrived:
+                continue  # a moved sentence is listed in both rows; count it once, where it arrived
+            sentence_counts[sentence.status] += 1
+            sentence_counts["routine"] += sentence.routine
+    statuses = ("matched", "added", "removed", "split", "merged", "moved")
+    return Summary(
+        old_sections=len(alignable(old)),
+        new_sections=len(alignable(new)),
+        sections={status: section_counts.get(status, 0) for status in statuses},
+        sentences={s: sentence_counts.get(s, 0) for s in ("same", "changed", "added", "removed", "moved", "routine")},
+    )

@@ -1,0 +1,197 @@
+"""The rich terminal view of a comparison: summary first, then section by section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..comparison import Comparison, SectionChange, SentenceChange
+
+DELETE = "bold red strike"
+INSERT = "bold green underline"
+STATUS_STYLE = {
+    "added": "green", "removed": "red", "changed": "yellow", "moved": "cyan", "same": "dim",
+    "matched": "bold", "split": "magenta", "merged": "magenta",
+}
+SIGN = {"added": "+", "removed": "-", "changed": "~", "moved": "↷", "same": " "}
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What the reader asked to see; choosing what to show is all a renderer decides."""
+
+    show_same: bool = False
+    side_by_side: bool = False
+    section: str = ""
+    hide_routine: bool = False
+    expand: bool = False
+    plain_marks: bool = False  # no colour: mark edits as [-deleted-]{+inserted+}
+
+
+def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()) -> Group:
+    parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
+    if comparison.targets:
+        from .targets_view import target_changes_table
+
+        parts += [Text(""), target_changes_table(comparison.targets, options.plain_marks)]
+    for row in comparison.sections:
+        if options.section and not _heading_contains(row, options.section):
+            continue
+        parts.extend(section_view(row, options))
+    if not comparison.differs:
+        parts.append(Text("\nThe plans have no differences.", style="bold green"))
+    return Group(*parts)
+
+
+def header(comparison: Comparison) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2))
+    table.add_column("")
+    table.add_column(f"old: {comparison.old.slug}", overflow="fold")
+    table.add_column(f"new: {comparison.new.slug}", overflow="fold")
+    old, new = comparison.old.metadata, comparison.new.metadata
+    for label, a, b in (
+        ("title", old.title, new.title), ("place", old.place, new.place),
+        ("year", str(old.year or ""), str(new.year or "")), ("issuer", old.issuer, new.issuer),
+        ("sections", str(comparison.summary.old_sections), str(comparison.summary.new_sections)),
+    ):
+        table.add_row(Text(label, style="dim"), a or "—", b or "—")
+    return table
+
+
+def summary_line(comparison: Comparison) -> Text:
+    sections, sentences = comparison.summary.sections, comparison.summary.sentences
+    text = Text("\nSections  ", style="bold")
+    for status in ("matched", "added", "removed", "moved", "split", "merged"):
+        text.append(f"{sections[status]} {status}", style=STATUS_STYLE.get(status, ""))
+        text.append(" · " if status != "merged" else "\n")
+    text.append("Sentences ", style="bold")
+    for status in ("same", "changed", "added", "removed", "moved"):
+        text.append(f"{sentences[status]} {status}", style=STATUS_STYLE.get(status, ""))
+        text.append(" · " if status != "moved" else "")
+    if sentences.get("routine"):
+        text.append(f"  ({sentences['routine']} routine year changes)", style="dim")
+    return text
+
+
+def _heading_contains(row: SectionChange, needle: str) -> bool:
+    return any(needle in section.heading for section in (row.old, row.new) if section)
+
+
+def section_title(row: SectionChange) -> Text:
+    """`old heading ⇄ new heading` with the match score, status and move flags."""
+    text = Text()
+    if row.old and row.new:
+        if row.heading_diff:
+            text.append(f"{row.old.id} {row.old.marker}")
+            text.append_text(_old_side(row.heading_diff, False))
+            text.append("  ⇄  ")
+            text.append(f"{row.new.id} {row.new.marker}")
+            text.append_text(_new_side(row.heading_diff, False))
+        else:
+            text.append(f"{row.old.id} {row.old.title}  ⇄  {row.new.id} {row.new.title}" if row.old.id != "0"
+                        else "preamble")
+        text.append(f"   {row.status} {row.score:.2f} (heading {row.heading_score:.2f}, body {row.body_score:.2f})",
+                    style="dim")
+        if row.moved:
+            text.append("  moved", style="cyan")
+        if row.renumbered:
+            text.append("  renumbered", style="dim")
+    else:
+        section = row.old or row.new
+        sign = "+" if row.new else "-"
+        text.append(f"{sign} {row.status} {section.id} {section.title}", style=STATUS_STYLE[row.status])
+        text.append(f"  ({len(row.sentences)} sentences)", style="dim")
+    return text
+
+
+def section_view(row: SectionChange, options: ViewOptions) -> list[RenderableType]:
+    if not row.old or not row.new:
+        lines: list[RenderableType] = [section_title(row)]
+        if options.expand:
+            lines.append(_sentence_lines(row.sentences, options))
+        return lines
+    shown = [s for s in row.sentences if _visible(s, options)]
+    if not shown and not row.heading_diff and row.status == "matched" and not row.moved:
+        return []
+    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row)]
+    if options.side_by_side:
+        parts.append(_side_by_side(shown, options))
+    elif shown:
+        parts.append(_sentence_lines(shown, options))
+    return parts
+
+
+def _sentence_lines(sentences, options: ViewOptions) -> Table:
+    """One row per sentence: its sign in a narrow column, the text wrapping with a hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold", ratio=1)
+    for sentence in sentences:
+        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]), _sentence_text(sentence, options))
+    return grid
+
+
+def _visible(sentence: SentenceChange, options: ViewOptions) -> bool:
+    if sentence.status == "same":
+        return options.show_same
+    if sentence.routine and options.hide_routine:
+        return False
+    return True
+
+
+def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
+    status = sentence.status
+    text = Text()
+    if status in ("changed", "moved") and sentence.old and sentence.new:
+        text.append_text(_inline(sentence.diff, options.plain_marks))
+    elif status == "removed":
+        text.append(sentence.old.text, style="red")
+    elif status == "added":
+        text.append(sentence.new.text, style="green")
+    else:
+        text.append((sentence.new or sentence.old).text, style="dim")
+    if status == "moved":
+        where = "from" if sentence.arrived else "to"
+        text.append(f"  (moved {where} § {sentence.elsewhere or 'preamble'})", style="cyan")
+    if sentence.routine:
+        text.append("  (routine year change)", style="dim")
+    return text
+
+
+def _inline(diff, plain: bool) -> Text:
+    text = Text()
+    for op, chunk in diff:
+        if op == 0:
+            text.append(chunk)
+        elif op < 0:
+            text.append(f"[-{chunk}-]" if plain else chunk, style=DELETE)
+        else:
+            text.append(f"{{+{chunk}+}}" if plain else chunk, style=INSERT)
+    return text
+
+
+def _old_side(diff, plain: bool) -> Text:
+    return _inline(tuple((op, c) for op, c in diff if op <= 0), plain)
+
+
+def _new_side(diff, plain: bool) -> Text:
+    return _inline(tuple((op, c) for op, c in diff if op >= 0), plain)
+
+
+def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column(ratio=1, overflow="fold")
+    table.add_column(ratio=1, overflow="fold")
+    for sentence in sentences:
+        style = STATUS_STYLE[sentence.status]
+        if sentence.status in ("changed", "moved") and sentence.old and sentence.new:
+            left, right = _old_side(sentence.diff, options.plain_marks), _new_side(sentence.diff, options.plain_marks)
+        else:
+            left = Text(sentence.old.text, style=style) if sentence.old else Text("")
+            right = Text(sentence.new.text, style=style) if sentence.new else Text("")
+        table.add_row(left, right)
+    return table
