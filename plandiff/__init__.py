@@ -1,9 +1,32 @@
-"""plandiff: compare Chinese government planning documents."""
+"""plandiff: compare Chinese government planning documents.
+
+    import plandiff
+    comparison = plandiff.compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+"""
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from .errors import PlandiffError  # noqa: E402
-from .loading import load  # noqa: E402
-from .model import Metadata, Plan, Section, Sentence  # noqa: E402
+# Names resolve on first use, so `plandiff --help` and cached runs never import numpy, scipy or jieba.
+_EXPORTS = {
+    "compare": "plandiff.compare",
+    "Comparison": "plandiff.comparison",
+    "SectionChange": "plandiff.comparison",
+    "SentenceChange": "plandiff.comparison",
+    "PlandiffError": "plandiff.errors",
+    "load": "plandiff.loading",
+    "Metadata": "plandiff.model",
+    "Plan": "plandiff.model",
+    "Section": "plandiff.model",
+    "Sentence": "plandiff.model",
+}
+__all__ = sorted(_EXPORTS) + ["__version__"]
 
-__all__ = ["PlandiffError", "Metadata", "Plan", "Section", "Sentence", "load", "__version__"]
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'plandiff' has no attribute {name!r}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cache import key_of, memoize
 from .model import Plan, Section
 from .similarity import assign, moved_indices, order_bonus, tfidf_cosine
 from .words import index_terms
@@ -64,14 +65,15 @@ def align_sections(old: Plan, new: Plan) -> list[SectionPair]:
         pairs += [SectionPair("added", None, s.id) for s in new_sections]
         return pairs
 
-    headings = tfidf_cosine([index_terms(s.heading) for s in old_sections], [index_terms(s.heading) for s in new_sections])
+    old_terms, new_terms = _section_terms(old), _section_terms(new)
+    headings = tfidf_cosine([old_terms[s.id][0] for s in old_sections], [new_terms[s.id][0] for s in new_sections])
     for i, a in enumerate(old_sections):
         for j, b in enumerate(new_sections):
             if a.heading == b.heading:
                 headings[i, j] = 1.0  # same words under another number: the same section
     bodies = tfidf_cosine(
-        [index_terms(subtree_text(old, s)) for s in old_sections],
-        [index_terms(subtree_text(new, s)) for s in new_sections],
+        [_subtree_terms(old, s, old_terms) for s in old_sections],
+        [_subtree_terms(new, s, new_terms) for s in new_sections],
     )
     scores = (HEADING_WEIGHT * headings + BODY_WEIGHT * bodies) * _size_factor(old, old_sections, new, new_sections)
     bonus = order_bonus(len(old_sections), len(new_sections), ORDER_WEIGHT)
@@ -86,6 +88,27 @@ def align_sections(old: Plan, new: Plan) -> list[SectionPair]:
         )
     _mark_splits_and_merges(rows, old_sections, new_sections, scores, headings, bodies)
     return pairs + _in_document_order(rows, len(old_sections), len(new_sections))
+
+
+def _section_terms(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
+    """Each section's heading terms and all its own terms.
+
+    Segmentation is most of a comparison's cost and depends on one plan only, so it is done once per
+    plan text and cached on disk, like parsing.
+    """
+
+    def compute():
+        terms = {}
+        for section in plan.sections:
+            heading = index_terms(section.heading)
+            terms[section.id] = (heading, heading + index_terms("".join(s.text for s in section.sentences)))
+        return terms
+
+    return memoize("terms", key_of("terms", plan.text), compute)
+
+
+def _subtree_terms(plan: Plan, section: Section, terms) -> list[str]:
+    return [term for s in descendants(plan, section) for term in terms[s.id][1]]
 
 
 def _size_factor(old: Plan, old_sections, new: Plan, new_sections) -> np.ndarray:

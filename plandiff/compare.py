@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .align import SectionPair, align_sections, alignable
 from .cache import key_of, memoize
 from .comparison import Comparison, SectionChange, SentenceChange, Summary
 from .model import Plan, Section, Sentence
-from .similarity import assign, order_bonus, text_similarity
 from .text import squeeze
-from .worddiff import word_diff
+
+# The engine's modules (numpy, scipy, rapidfuzz, jieba, diff-match-patch) are imported inside the
+# functions that use them: a cached comparison is rendered without paying for any of them.
 
 SENTENCE_THRESHOLD = 0.5
 MOVED_THRESHOLD = 0.6
@@ -25,6 +25,8 @@ def compare(old: Plan, new: Plan) -> Comparison:
 
 
 def _compare(old: Plan, new: Plan) -> Comparison:
+    from .align import align_sections
+
     pairs = align_sections(old, new)
     aligned_old = {p.old for p in pairs if p.old is not None}
     aligned_new = {p.new for p in pairs if p.new is not None}
@@ -74,6 +76,8 @@ def _routine(old: str, new: str, year_shift: int) -> bool:
 
 def _change(old: Sentence, new: Sentence, score: float, year_shift: int, moved_to_or_from=None, arrived=False):
     """A same or changed pair; with moved_to_or_from, a moved one (listed in both rows)."""
+    from .worddiff import word_diff
+
     old_key, new_key = squeeze(old.text), squeeze(new.text)
     status = "moved" if moved_to_or_from is not None else None
     if old_key == new_key:
@@ -86,6 +90,8 @@ def _change(old: Sentence, new: Sentence, score: float, year_shift: int, moved_t
 
 def _diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int) -> list[SentenceChange]:
     """Align sentences by similarity with order as a hint, then list them in the new plan's order."""
+    from .similarity import assign, order_bonus, text_similarity
+
     scores = text_similarity([squeeze(s.text) for s in old], [squeeze(s.text) for s in new])
     pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if old and new else []
     pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
@@ -108,6 +114,8 @@ def _diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int) -
 
 def _find_moves(rows, year_shift: int) -> None:
     """Pair removed and added sentences across sections: such a sentence moved rather than changed."""
+    from .similarity import assign, text_similarity
+
     removed = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "removed"]
     added = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "added"]
     if not removed or not added:
@@ -132,12 +140,16 @@ def _side_id(row, side: str) -> str | None:
 
 
 def _heading_diff(old: Section | None, new: Section | None):
+    from .worddiff import word_diff
+
     if old and new and old.heading != new.heading:
         return word_diff(old.heading, new.heading)
     return ()
 
 
-def _summary(old: Plan, new: Plan, pairs: list[SectionPair], sections) -> Summary:
+def _summary(old: Plan, new: Plan, pairs, sections) -> Summary:
+    from .align import alignable
+
     section_counts = Counter(pair.status for pair in pairs if pair.old != "0" and pair.new != "0")
     section_counts["moved"] = sum(1 for pair in pairs if pair.moved)
     sentence_counts: Counter[str] = Counter()

@@ -7,8 +7,7 @@ from pathlib import Path
 from .cache import key_of, memoize
 from .library import resolve
 from .model import Plan
-from .parse import parse_plan
-from .reading import file_bytes, read_bytes
+from .reading import file_bytes
 
 
 def load(name: str | Path) -> Plan:
@@ -21,6 +20,10 @@ def load_bytes(data: bytes, slug: str, source: str = "") -> Plan:
     """Parse a plan from raw bytes, through the cache."""
 
     def compute() -> Plan:
+        # Parsing pulls in jieba and cn2an; on a cache hit none of it is imported.
+        from .parse import parse_plan
+        from .reading import read_bytes
+
         document = read_bytes(data, name=source or slug)
         return parse_plan(document.text, slug=slug, source=source)
 

@@ -7,10 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from .errors import InputError
-from .webpage import html_to_text
 
 MAX_BYTES = 20 * 1024 * 1024  # plans are tens of kilobytes; anything this large is not one
 _BOMS = (
@@ -57,6 +54,8 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     else:
         text, encoding = decode_text(data, name)
         if _looks_like_html(text):
+            from .webpage import html_to_text  # BeautifulSoup only for web pages
+
             document = Document(html_to_text(text), "html", encoding)
         else:
             document = Document(text, "text", encoding)
@@ -75,6 +74,8 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None or _is_binary(str(best)):
         raise InputError(

@@ -184,6 +184,7 @@ def _new_side(diff, plain: bool) -> Text:
 
 def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
     table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column(no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(ratio=1, overflow="fold")
     for sentence in sentences:
@@ -193,5 +194,5 @@ def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Tabl
         else:
             left = Text(sentence.old.text, style=style) if sentence.old else Text("")
             right = Text(sentence.new.text, style=style) if sentence.new else Text("")
-        table.add_row(left, right)
+        table.add_row(Text(SIGN[sentence.status], style=style), left, right)
     return table

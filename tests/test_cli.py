@@ -1,0 +1,105 @@
+"""The command line: help for every command, diff(1) exit codes, JSON schemas, quiet jieba."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from plandiff.cli import COMMANDS, app
+
+runner = CliRunner()
+
+
+def plandiff(*args, **env):
+    environment = {**os.environ, **env}
+    return subprocess.run([sys.executable, "-m", "plandiff", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=environment)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help_text(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    summary = result.stdout.split("Options")[0]
+    assert len(summary.strip().splitlines()) >= 2, result.stdout  # usage line plus a description
+
+
+def test_every_registered_command_is_routed():
+    registered = {command.name or command.callback.__name__ for command in app.registered_commands}
+    assert registered == COMMANDS
+
+
+def test_main_command_is_compare_and_exit_codes_follow_diff():
+    differ = plandiff("qingdao-2018", "wuhan-2014", "--no-pager")
+    assert differ.returncode == 1, differ.stderr
+    assert "Sections" in differ.stdout and "科技金融" in differ.stdout
+    same = plandiff("wuhan-2014", "wuhan-2014")
+    assert same.returncode == 0 and "no differences" in same.stdout
+    error = plandiff("wuhan-2014", "nowhere-1999")
+    assert error.returncode == 2 and "unknown plan" in error.stderr
+
+
+def test_jieba_stays_quiet_on_a_cold_cache():
+    result = plandiff("changzhou-2018", "binzhou-2023", PLANDIFF_NO_CACHE="1")
+    assert "prefix dict" not in result.stderr + result.stdout
+    assert result.stderr == ""
+
+
+def test_comparison_json_schema(tmp_path):
+    target = tmp_path / "out.json"
+    result = runner.invoke(app, ["compare", "qingdao-2018", "wuhan-2014", "--format", "json", "-o", str(target)])
+    assert result.exit_code == 1
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["schema"] == "plandiff/comparison@1"
+    assert {"slug", "title", "place", "year"} <= set(data["old"])
+    assert data["old"]["slug"] == "qingdao-2018" and data["new"]["place"] == "武汉"
+    statuses = {"matched", "added", "removed", "split", "merged"}
+    for section in data["sections"]:
+        assert section["status"] in statuses and 0.0 <= section["score"] <= 1.0
+        assert isinstance(section["moved"], bool)
+        for side in ("old", "new"):
+            assert section[side] is None or {"id", "heading"} <= set(section[side])
+        for sentence in section["sentences"]:
+            assert sentence["status"] in {"same", "changed", "added", "removed", "moved"}
+            if sentence["diff"]:
+                assert "".join(t for op, t in sentence["diff"] if op >= 0) == sentence["new"]
+    assert data["summary"]["sections"]["matched"] >= 4
+
+
+def test_show_json_schema():
+    result = runner.invoke(app, ["show", "wuhan-2014", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["schema"] == "plandiff/plan@1"
+    assert data["outline"][0]["level"] == 0
+    assert {"id", "level", "marker", "heading", "sentences"} <= set(data["outline"][1])
+
+
+def test_no_color_marks_edits_in_text(tmp_path):
+    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(base, encoding="utf-8")
+    new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
+    result = plandiff(str(old), str(new), NO_COLOR="1")
+    assert result.returncode == 1
+    assert "[-3.55%-]{+3.80%+}" in result.stdout and "\x1b[" not in result.stdout
+
+
+def test_section_filter_and_all():
+    quiet = runner.invoke(app, ["compare", "qingdao-2018", "qingdao-2018", "--section", "科技金融"])
+    assert quiet.exit_code == 0
+    assert "增强科技金融服务" not in quiet.stdout  # an unchanged pair with nothing to show stays quiet
+    everything = runner.invoke(app, ["compare", "qingdao-2018", "qingdao-2018", "--all", "--section", "科技金融"])
+    assert "增强科技金融服务" in everything.stdout and "一行三局" in everything.stdout
+    assert "深化科技体制改革" not in everything.stdout
+    result = runner.invoke(app, ["compare", "qingdao-2018", "wuhan-2014", "--section", "科技金融", "--no-color"])
+    assert "增强科技金融服务" in result.stdout and "深化科技体制改革" not in result.stdout
+
+
+def test_version():
+    assert runner.invoke(app, ["--version"]).stdout.startswith("plandiff ")
