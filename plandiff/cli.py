@@ -83,6 +83,41 @@ def compare(
 
 
 @app.command()
+def targets(
+    plan: str = typer.Argument(..., help="A plan (slug or path)."),
+    other: Optional[str] = typer.Argument(None, help="A newer plan: show only the target comparison."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """List a plan's quantitative targets, or compare the targets of two plans (exit 1 if they differ)."""
+    from .loading import load
+    from .render.targets_view import target_change_to_dict, target_changes_table, targets_table, targets_to_dict
+    from .targets import extract_targets
+
+    first = load(plan)
+    plain = no_color or _no_color_env() or output is not None
+    if other is None:
+        found = extract_targets(first)
+        if output_format is OutputFormat.json:
+            _emit(json.dumps(targets_to_dict(first, found), ensure_ascii=False, indent=2) + "\n", output)
+        else:
+            _emit_rich(targets_table(found), output, plain, pager=True)
+        return
+    from .compare import compare as compare_plans
+
+    second = load(other)
+    changes = compare_plans(first, second).targets
+    if output_format is OutputFormat.json:
+        data = {"schema": "plandiff/target-changes@1", "old": first.slug, "new": second.slug,
+                "targets": [target_change_to_dict(change) for change in changes]}
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        _emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
+    raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
+
+
+@app.command()
 def show(
     plan: str = typer.Argument(..., help="A slug (qingdao-2018) or a file path."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
@@ -180,7 +215,7 @@ def _size(path: Path) -> str:
     return f"{size / 1024:.1f} KB"
 
 
-COMMANDS = {"compare", "show", "list", "add"}
+COMMANDS = {"compare", "show", "list", "add", "targets"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -49,7 +49,11 @@ def _compare(old: Plan, new: Plan) -> Comparison:
         )
         for pair, old_section, new_section, sentences in rows
     )
-    return Comparison(old, new, sections, _summary(old, new, pairs, sections))
+    from .target_match import match_targets
+    from .targets import extract_targets
+
+    targets = match_targets(extract_targets(old), extract_targets(new))
+    return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
 
 
 def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list[Sentence]:

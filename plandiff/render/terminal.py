@@ -34,10 +34,11 @@ class ViewOptions:
 
 def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()) -> Group:
     parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
-    if comparison.targets:
+    shown_targets = tuple(t for t in comparison.targets if options.show_same or t.status != "same")
+    if shown_targets:
         from .targets_view import target_changes_table
 
-        parts += [Text(""), target_changes_table(comparison.targets, options.plain_marks)]
+        parts += [Text(""), target_changes_table(shown_targets, options.plain_marks)]
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue

@@ -1,0 +1,61 @@
+"""What a target measures: a cleaned indicator phrase and a canonical key for matching across plans.
+
+The alias table names the standard science-and-technology and economic indicators, each as a pattern
+over cleaned indicator phrases; the first pattern that matches gives the key. Indicators outside the
+table are matched by similarity instead (see target_match.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# key: (pattern over the cleaned indicator, kinds it applies to; None = any)
+ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
+    # 研发投入强度 = 全社会研发经费(R&D)占地区生产总值比重
+    "rd-intensity": (r"(研发|R&D|研究与试验发展).*(强度|占.*(生产总值|GDP).*(比重|比例))|^研发投入强度", None),
+    "high-tech-output-share": (r"高新技术产业产值.*占.*(比重|比例)", None),
+    "high-tech-output": (r"^高新技术产业产值$", None),
+    "high-tech-value-added": (r"^高新技术产业增加值$", None),
+    "high-tech-enterprises": (r"^(高新技术企业|高企|国家高新技术企业)(数量|总量|总数)?$", None),
+    "tech-contract-turnover": (r"技术合同(成交|交易)(额|金额|总额)", None),
+    "invention-patents-per-10k": (r"(万人|每万人).*发明专利", None),
+    "st-progress-contribution": (r"科技进步贡献率", None),
+    "gdp-growth": (r"^(国内|地区)?生产总值$|^GDP$|^经济$", frozenset({"growth"})),
+    "urban-jobs": (r"城镇新增就业", None),
+    "surveyed-unemployment": (r"城镇调查失业率", None),
+    "cpi": (r"居民消费价格|^CPI", None),
+}
+_COMPILED = [(key, re.compile(pattern), kinds) for key, (pattern, kinds) in ALIASES.items()]
+_FILLER = re.compile(
+    r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
+    r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上)+"
+)
+_TRAILING = re.compile(r"(的|要|将|已|共|累计|年均|同比|继续|稳定|保持|力争|争取|确保|达到|达|预计)+$")
+
+
+def clean_indicator(phrase: str) -> str:
+    """Strip fillers, firmness words and punctuation around what a target measures."""
+    phrase = re.sub(r"\s+", "", phrase)
+    phrase = phrase.split(":")[-1]
+    phrase = phrase.strip(",、;\"'《》")
+    # Strip a bracket or quote only when it is unmatched: “双创人才”(创新类) keeps its own.
+    for opening, closing in (("(", ")"), ("“", "”")):
+        if phrase.startswith(opening) and phrase.count(opening) > phrase.count(closing):
+            phrase = phrase[1:]
+        if phrase.endswith(closing) and phrase.count(closing) > phrase.count(opening):
+            phrase = phrase[:-1]
+    previous = None
+    while phrase != previous:
+        previous = phrase
+        phrase = _FILLER.sub("", phrase)
+        phrase = _TRAILING.sub("", phrase)
+        phrase = phrase.strip(",、;\"'")
+    return phrase
+
+
+def canonical_key(indicator: str, kind: str) -> str:
+    """The alias-table key for an indicator, else the indicator with count words removed."""
+    for key, pattern, kinds in _COMPILED:
+        if pattern.search(indicator) and (kinds is None or kind in kinds):
+            return key
+    return re.sub(r"(数量|总量|总数|的)$", "", indicator)
