@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .cache import key_of, memoize
 from .comparison import Comparison, SectionChange, SentenceChange, Summary
@@ -42,18 +43,37 @@ def _compare(old: Plan, new: Plan) -> Comparison:
         rows.append([pair, old_section, new_section, _diff_sentences(old_pool, new_pool, year_shift)])
     _find_moves(rows, year_shift)
 
-    sections = tuple(
-        SectionChange(
-            pair.status, old_section, new_section, pair.score, pair.heading_score, pair.body_score, pair.moved,
-            tuple(sentences), _heading_diff(old_section, new_section),
-        )
-        for pair, old_section, new_section, sentences in rows
-    )
     from .target_match import match_targets
     from .targets import extract_targets
 
-    targets = match_targets(extract_targets(old), extract_targets(new))
+    old_targets, new_targets = extract_targets(old), extract_targets(new)
+    sections = tuple(
+        SectionChange(
+            pair.status, old_section, new_section, pair.score, pair.heading_score, pair.body_score, pair.moved,
+            tuple(_with_marks(change, old_targets, new_targets) for change in sentences),
+            _heading_diff(old_section, new_section),
+        )
+        for pair, old_section, new_section, sentences in rows
+    )
+    targets = match_targets(old_targets, new_targets)
     return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
+
+
+def _marks(sentence: Sentence | None, targets) -> tuple[tuple[int, int], ...]:
+    if sentence is None:
+        return ()
+    return tuple(
+        (t.start - sentence.start, min(t.end, sentence.end) - sentence.start)
+        for t in targets if sentence.start <= t.start < sentence.end
+    )
+
+
+def _with_marks(change: SentenceChange, old_targets, new_targets) -> SentenceChange:
+    """Record where targets stand inside the sentence, so views can highlight them."""
+    old_marks, new_marks = _marks(change.old, old_targets), _marks(change.new, new_targets)
+    if not old_marks and not new_marks:
+        return change
+    return replace(change, old_marks=old_marks, new_marks=new_marks)
 
 
 def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list[Sentence]:

@@ -21,6 +21,8 @@ class SentenceChange:
     routine: bool = False  # only the year rolled over with the plan year
     elsewhere: str | None = None  # for moved: the section id on the other side
     arrived: bool = False  # for moved: True in the row it moved to, False in the row it left
+    old_marks: tuple[tuple[int, int], ...] = ()  # target spans, as offsets into old.text
+    new_marks: tuple[tuple[int, int], ...] = ()  # target spans, as offsets into new.text
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..comparison import Comparison, SectionChange, SentenceChange
 
+TARGET = "reverse"
 DELETE = "bold red strike"
 INSERT = "bold green underline"
 STATUS_STYLE = {
@@ -148,13 +149,13 @@ def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
     status = sentence.status
     text = Text()
     if status in ("changed", "moved") and sentence.old and sentence.new:
-        text.append_text(_inline(sentence.diff, options.plain_marks))
+        text.append_text(_inline(sentence.diff, options.plain_marks, sentence))
     elif status == "removed":
-        text.append(sentence.old.text, style="red")
+        text.append_text(_marked(sentence.old.text, sentence.old_marks, "red"))
     elif status == "added":
-        text.append(sentence.new.text, style="green")
+        text.append_text(_marked(sentence.new.text, sentence.new_marks, "green"))
     else:
-        text.append((sentence.new or sentence.old).text, style="dim")
+        text.append_text(_marked((sentence.new or sentence.old).text, sentence.new_marks, "dim"))
     if status == "moved":
         where = "from" if sentence.arrived else "to"
         text.append(f"  (moved {where} § {sentence.elsewhere or 'preamble'})", style="cyan")
@@ -163,24 +164,47 @@ def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
     return text
 
 
-def _inline(diff, plain: bool) -> Text:
+def _marked(text: str, marks, style: str) -> Text:
+    """Sentence text with its target spans highlighted."""
+    result = Text(text, style=style)
+    for start, end in marks:
+        result.stylize(TARGET, start, end)
+    return result
+
+
+def _inline(diff, plain: bool, sentence: SentenceChange | None = None) -> Text:
+    """Deletions struck through, insertions underlined, target spans highlighted on either side."""
     text = Text()
+    old_pos = new_pos = 0
     for op, chunk in diff:
+        at = len(text)
         if op == 0:
             text.append(chunk)
         elif op < 0:
             text.append(f"[-{chunk}-]" if plain else chunk, style=DELETE)
         else:
             text.append(f"{{+{chunk}+}}" if plain else chunk, style=INSERT)
+        lead = 2 if plain and op else 0  # the [- or {+ before the chunk
+        if sentence is not None:
+            # Kept and inserted chunks are read in the new sentence, deleted ones in the old.
+            marks, position = (sentence.old_marks, old_pos) if op < 0 else (sentence.new_marks, new_pos)
+            for start, end in marks:
+                start, end = max(start - position, 0), min(end - position, len(chunk))
+                if start < end:
+                    text.stylize(TARGET, at + lead + start, at + lead + end)
+        if op <= 0:
+            old_pos += len(chunk)
+        if op >= 0:
+            new_pos += len(chunk)
     return text
 
 
-def _old_side(diff, plain: bool) -> Text:
-    return _inline(tuple((op, c) for op, c in diff if op <= 0), plain)
+def _old_side(diff, plain: bool, sentence=None) -> Text:
+    return _inline(tuple((op, c) for op, c in diff if op <= 0), plain, sentence)
 
 
-def _new_side(diff, plain: bool) -> Text:
-    return _inline(tuple((op, c) for op, c in diff if op >= 0), plain)
+def _new_side(diff, plain: bool, sentence=None) -> Text:
+    return _inline(tuple((op, c) for op, c in diff if op >= 0), plain, sentence)
 
 
 def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
@@ -191,9 +215,10 @@ def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Tabl
     for sentence in sentences:
         style = STATUS_STYLE[sentence.status]
         if sentence.status in ("changed", "moved") and sentence.old and sentence.new:
-            left, right = _old_side(sentence.diff, options.plain_marks), _new_side(sentence.diff, options.plain_marks)
+            left = _old_side(sentence.diff, options.plain_marks, sentence)
+            right = _new_side(sentence.diff, options.plain_marks, sentence)
         else:
-            left = Text(sentence.old.text, style=style) if sentence.old else Text("")
-            right = Text(sentence.new.text, style=style) if sentence.new else Text("")
+            left = _marked(sentence.old.text, sentence.old_marks, style) if sentence.old else Text("")
+            right = _marked(sentence.new.text, sentence.new_marks, style) if sentence.new else Text("")
         table.add_row(Text(SIGN[sentence.status], style=style), left, right)
     return table
