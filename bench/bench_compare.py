@@ -52,7 +52,7 @@ def main() -> None:
 
     os.environ["PLANDIFF_CACHE"] = tempfile.mkdtemp(prefix="plandiff-bench-")
     import plandiff
-    from plandiff.compare import _compare
+    from plandiff.comparing import _compare
     from plandiff.worddiff import text_diff
     from plandiff.words import tokenize
 

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 # Names resolve on first use, so `plandiff --help` and cached runs never import numpy, scipy or jieba.
 _EXPORTS = {
-    "compare": "plandiff.compare",
+    "compare": "plandiff.comparing",
     "Comparison": "plandiff.comparison",
     "SectionChange": "plandiff.comparison",
     "SentenceChange": "plandiff.comparison",

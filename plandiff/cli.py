@@ -28,6 +28,12 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+
+
+class Layout(str, Enum):
+    side = "side"
+    inline = "inline"
 
 
 def _console() -> Console:
@@ -55,8 +61,10 @@ def _root(
 def compare(
     old: str = typer.Argument(..., help="The older or reference plan: a slug or a file path."),
     new: str = typer.Argument(..., help="The newer plan: a slug or a file path."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report to this file."),
+    layout: Layout = typer.Option(Layout.side, "--layout", help="HTML layout: side (by side) or inline redline."),
     side_by_side: bool = typer.Option(False, "--side-by-side", "-s", help="Old and new sentences in two columns."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Show unchanged sentences too."),
     section: str = typer.Option("", "--section", help="Only sections whose heading contains this text."),
@@ -66,16 +74,25 @@ def compare(
     pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long output on a terminal."),
 ) -> None:
     """Compare two plans (the default command: `plandiff OLD NEW`). Exit 0 if same, 1 if they differ."""
-    from .compare import compare as compare_plans
+    from .comparing import compare as compare_plans
     from .loading import load
     from .render.terminal import ViewOptions, comparison_view
 
     comparison = compare_plans(load(old), load(new))
-    if output_format is OutputFormat.json:
+    if html is not None or output_format is OutputFormat.html:
+        from .render.html_report import render_report
+
+        page = render_report(comparison, layout.value, options=f"plandiff {old} {new} --layout {layout.value}")
+        if html is not None:
+            _emit(page, html)
+            Console(stderr=True, highlight=False).print(f"wrote the HTML report to {html}")
+    if output_format is OutputFormat.html:
+        _emit(page, output)
+    elif output_format is OutputFormat.json:
         from .render.comparison_json import comparison_to_dict
 
         _emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
-    else:
+    elif html is None or output is not None:
         plain = no_color or _no_color_env() or output is not None
         options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
         _emit_rich(comparison_view(comparison, options), output, plain, pager)
@@ -86,8 +103,9 @@ def compare(
 def targets(
     plan: str = typer.Argument(..., help="A plan (slug or path)."),
     other: Optional[str] = typer.Argument(None, help="A newer plan: show only the target comparison."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write the target comparison as an HTML page."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
 ) -> None:
     """List a plan's quantitative targets, or compare the targets of two plans (exit 1 if they differ)."""
@@ -104,11 +122,16 @@ def targets(
         else:
             _emit_rich(targets_table(found), output, plain, pager=True)
         return
-    from .compare import compare as compare_plans
+    from .comparing import compare as compare_plans
 
     second = load(other)
-    changes = compare_plans(first, second).targets
-    if output_format is OutputFormat.json:
+    comparison = compare_plans(first, second)
+    changes = comparison.targets
+    if html is not None or output_format is OutputFormat.html:
+        from .render.html_report import render_targets_report
+
+        _emit(render_targets_report(comparison, options=f"plandiff targets {plan} {other}"), html or output)
+    elif output_format is OutputFormat.json:
         data = {"schema": "plandiff/target-changes@1", "old": first.slug, "new": second.slug,
                 "targets": [target_change_to_dict(change) for change in changes]}
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)

@@ -6,7 +6,7 @@ import pytest
 
 import plandiff
 from conftest import SEEDS
-from plandiff.compare import compare
+from plandiff.comparing import compare
 from plandiff.parse import parse_plan
 
 

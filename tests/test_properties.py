@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import plandiff
 from conftest import SEED_SLUGS
-from plandiff.compare import compare
+from plandiff.comparing import compare
 from plandiff.parse import parse_plan
 from plandiff.worddiff import word_diff
 

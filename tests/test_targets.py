@@ -8,7 +8,7 @@ import pytest
 
 import plandiff
 from conftest import SEEDS
-from plandiff.compare import compare
+from plandiff.comparing import compare
 from plandiff.parse import parse_plan
 from plandiff.target_match import match_targets
 from plandiff.targets import extract_targets
