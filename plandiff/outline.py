@@ -112,14 +112,14 @@ def _plain_heading(text: str, body: tuple[Span, ...], index: int) -> bool:
     line = text[start:end]
     first_end = first_sentence_end(text, start, end) - start
     first = line[:first_end].rstrip("。;")
-    if len(first) > _PLAIN_MAX or len(first) < 4 or line[:1].isdigit():
+    # Headings are terse: at most one comma (现在,我代表国务院,…,请予审议 is an opening sentence).
+    if len(first) > _PLAIN_MAX or len(first) < 4 or line[:1].isdigit() or first.count(",") > 1:
         return False
     if first_end < len(line):
         return line[:first_end].endswith("。") and line[first_end:].lstrip().startswith("一是")
-    if line.endswith(("!", "?")):
+    if line.endswith(("!", "?")) or (line.endswith(":") and len(line) > 12):
         return False
-    if line.endswith(":"):
-        return len(line) <= 12
+    # A lone line is a heading when a numbered list starts right under it (主要目标: then 1.…).
     if index + 1 < len(body):
         following = _line_start_marker(text[body[index + 1][0]:body[index + 1][1]])
         return following is not None and following[1] == 1 and following[0] != "bare"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .chrome import split_page
 from .metadata import read_metadata
 from .model import Plan
@@ -9,9 +11,30 @@ from .outline import parse_outline
 from .text import fold_width
 
 
+_BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
+_MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
+
+
+def mend_page_breaks(text: str) -> str:
+    """Rejoin paragraphs a PDF page break cut mid-sentence (人\n\n民), keeping every offset.
+
+    A long line that ends without punctuation and is followed by a line of plain text continues it;
+    the newlines become spaces, so offsets still point into the source.
+    """
+
+    def join(match: re.Match) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        # A numbered line is a heading, and a numbered next line starts a new item: neither is a break.
+        if _MARKER_START.match(text[line_start:line_start + 8]) or _MARKER_START.match(text[match.end():match.end() + 8]):
+            return match.group(0)
+        return match.group(1) + " " * len(match.group(2))
+
+    return _BROKEN_LINE.sub(join, text)
+
+
 def parse_plan(text: str, slug: str = "", source: str = "") -> Plan:
     """Parse decoded document text into a Plan. Pure: no I/O."""
-    folded = fold_width(text)
+    folded = mend_page_breaks(fold_width(text))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
