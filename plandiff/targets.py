@@ -37,7 +37,7 @@ _ACTION = re.compile(r"^(引进|培训|培育|布局|组织|举办|开展|实施
 _AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
 _FIRM = re.compile(r"确保")
 _SOFT = re.compile(r"(力争|争取)")
-_PAST_SECTION = re.compile(r"(总结|回顾|完成情况)")
+_PAST_SECTION = re.compile(r"(总结|回顾|完成情况|成就)")
 _CLAUSE_SPLIT = re.compile(r"[,:;。!?]|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右])、")
 # Numbers that count things in the plan's own outline or name events, never commitments.
 _NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施)")
@@ -73,10 +73,11 @@ class Target:
 def format_value(value: float, unit: str, upper: float | None = None) -> str:
     """2500家, 140亿元, 2.88%, 1.2万平方米: the value in the unit a reader expects."""
     def one(number: float) -> str:
-        if unit == "元" and abs(number) >= 1e8:
-            return f"{_trim(number / 1e8)}亿"
-        if unit in {"元", "平方米"} and abs(number) >= 1e4:
-            return f"{_trim(number / 1e4)}万"
+        # Chinese readers count in 万 and 亿: 140亿元, 1100万人, 120万平方米 (2500家 stays as it is).
+        small_limit = 1e4 if unit in {"元", "平方米"} else 1e5
+        for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if abs(number) >= scale and (scale > 1e4 or abs(number) >= small_limit):
+                return f"{_trim(number / scale)}{name}"
         return _trim(number)
 
     text = one(value) if upper is None else f"{one(value)}-{one(upper)}"

@@ -83,16 +83,16 @@ def _heading_contains(row: SectionChange, needle: str) -> bool:
     return any(needle in section.heading for section in (row.old, row.new) if section)
 
 
-def section_title(row: SectionChange) -> Text:
+def section_title(row: SectionChange, plain: bool = False) -> Text:
     """`old heading ⇄ new heading` with the match score, status and move flags."""
     text = Text()
     if row.old and row.new:
         if row.heading_diff:
             text.append(f"{row.old.id} {row.old.marker}")
-            text.append_text(_old_side(row.heading_diff, False))
+            text.append_text(_old_side(row.heading_diff, plain))
             text.append("  ⇄  ")
             text.append(f"{row.new.id} {row.new.marker}")
-            text.append_text(_new_side(row.heading_diff, False))
+            text.append_text(_new_side(row.heading_diff, plain))
         else:
             text.append(f"{row.old.id} {row.old.title}  ⇄  {row.new.id} {row.new.title}" if row.old.id != "0"
                         else "preamble")
@@ -112,14 +112,14 @@ def section_title(row: SectionChange) -> Text:
 
 def section_view(row: SectionChange, options: ViewOptions) -> list[RenderableType]:
     if not row.old or not row.new:
-        lines: list[RenderableType] = [section_title(row)]
+        lines: list[RenderableType] = [section_title(row, options.plain_marks)]
         if options.expand:
             lines.append(_sentence_lines(row.sentences, options))
         return lines
     shown = [s for s in row.sentences if _visible(s, options)]
     if not shown and not row.heading_diff and row.status == "matched" and not row.moved:
         return []
-    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row)]
+    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row, options.plain_marks)]
     if options.side_by_side:
         parts.append(_side_by_side(shown, options))
     elif shown:
