@@ -97,7 +97,7 @@ def compare(
 
         _emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
     elif html is None or output is not None:
-        plain = no_color or _no_color_env() or output is not None
+        plain = _plain(no_color, output)
         options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
         _emit_rich(comparison_view(comparison, options), output, plain, pager)
     raise typer.Exit(1 if comparison.differs else 0)
@@ -118,7 +118,7 @@ def targets(
     from .targets import extract_targets
 
     first = load(plan)
-    plain = no_color or _no_color_env() or output is not None
+    plain = _plain(no_color, output)
     if other is None:
         found = extract_targets(first)
         if output_format is OutputFormat.json:
@@ -296,14 +296,18 @@ def history(
     result = build_history(series, editions)
     if html is not None:
         _emit(history_page(result), html)
-    plain = no_color or _no_color_env()
+    plain = _plain(no_color, None)
     _emit_rich(history_table(result, plain), None, plain, pager=True)
 
 
-def _no_color_env() -> bool:
+def _plain(no_color: bool, output: Path | None) -> bool:
+    """No colour when asked, when NO_COLOR is set, or when the text goes to a file or a pipe.
+
+    Without colour, edits are marked [-old-]{+new+} so they survive.
+    """
     import os
 
-    return bool(os.environ.get("NO_COLOR"))
+    return no_color or bool(os.environ.get("NO_COLOR")) or output is not None or not _console().is_terminal
 
 
 def _emit(text: str, output: Path | None) -> None:

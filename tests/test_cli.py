@@ -90,6 +90,27 @@ def test_no_color_marks_edits_in_text(tmp_path):
     assert "[-3.55%-]{+3.80%+}" in result.stdout and "\x1b[" not in result.stdout
 
 
+def test_piped_output_keeps_edit_marks(tmp_path):
+    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(base, encoding="utf-8")
+    new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    result = subprocess.run([sys.executable, "-m", "plandiff", str(old), str(new)], capture_output=True, text=True,
+                            cwd=ROOT, env=environment)
+    assert "[-3.55%-]{+3.80%+}" in result.stdout
+
+
+def test_add_derives_a_pinyin_slug_from_place_and_year(tmp_path):
+    environment = {**os.environ, "PLANDIFF_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-m", "plandiff", "add", str(ROOT / "seeds" / "qingdao-shinan-2021.txt")],
+                            capture_output=True, text=True, cwd=ROOT, env=environment)
+    assert result.returncode == 0 and "qingdao-shinan-2021" in result.stdout
+    listed = subprocess.run([sys.executable, "-m", "plandiff", "list"], capture_output=True, text=True, cwd=ROOT,
+                            env={**environment, "COLUMNS": "200"})
+    assert "library" in listed.stdout
+
+
 def test_section_filter_and_all():
     quiet = runner.invoke(app, ["compare", "qingdao-2018", "qingdao-2018", "--section", "科技金融"])
     assert quiet.exit_code == 0
