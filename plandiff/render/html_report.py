@@ -37,6 +37,7 @@ def _environment() -> Environment:
     )
     environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text)
     environment.filters["pieces"] = sentence_pieces
+    environment.filters["heading_pieces"] = heading_pieces
     return environment
 
 
@@ -83,6 +84,16 @@ def sentence_pieces(change: SentenceChange, side: str) -> list[Piece]:
 def _page_label(comparison: Comparison) -> str:
     """The print footer's text; it sits inside a CSS string, so only safe characters pass."""
     return re.sub(r"[^\w\- →.]", "", f"{comparison.old.slug} → {comparison.new.slug}")
+
+
+def heading_pieces(row, side: str) -> list[Piece]:
+    """A matched row's heading on one side, with its word-level edits when the wording changed."""
+    section = row.old if side == "old" else row.new
+    if not row.heading_diff:
+        return [Piece(section.heading or "Preamble", "same", False)]
+    wanted = (-1, 0) if side == "old" else (0, 1)
+    kinds = {-1: "del", 0: "same", 1: "ins"}
+    return [Piece(chunk, kinds[op], False) for op, chunk in row.heading_diff if op in wanted]
 
 
 def render_report(comparison: Comparison, layout: str = "side", options: str = "") -> str:
