@@ -111,13 +111,14 @@ def targets(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     html: Optional[Path] = typer.Option(None, "--html", help="Write the target comparison as an HTML page."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """List a plan's quantitative targets, or compare the targets of two plans (exit 1 if they differ)."""
     from .loading import load
     from .render.targets_view import target_change_to_dict, target_changes_table, targets_table, targets_to_dict
     from .targets import extract_targets
 
-    first = load(plan)
+    first = load(plan, repo)
     plain = _plain(no_color, output)
     if other is None:
         found = extract_targets(first)
@@ -128,7 +129,7 @@ def targets(
         return
     from .comparing import compare as compare_plans
 
-    second = load(other)
+    second = load(other, repo)
     comparison = compare_plans(first, second)
     changes = comparison.targets
     if html is not None or output_format is OutputFormat.html:
@@ -148,12 +149,13 @@ def targets(
 def show(
     plan: str = typer.Argument(..., help="A slug (qingdao-2018) or a file path."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
     from .loading import load
     from .render.plan_view import plan_to_dict, plan_tree
 
-    parsed = load(plan)
+    parsed = load(plan, repo)
     if output_format is OutputFormat.json:
         _print_json(plan_to_dict(parsed))
     else:
@@ -161,15 +163,23 @@ def show(
 
 
 @app.command("list")
-def list_plans() -> None:
-    """List every known plan: bundled seeds and the user library."""
+def list_plans(
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
+) -> None:
+    """List every known plan: bundled seeds, the user library and tracked editions."""
     from rich.table import Table
 
-    from .library import entries
+    from .library import Entry, entries
     from .loading import load
 
+    known = {entry.slug: entry for entry in entries()}
+    store = _store(repo)
+    if store.exists():
+        # A tracked edition is what a bare slug loads, so it shadows a seed or library file of that name.
+        known.update({slug: Entry(slug, store.latest_file(slug), "tracked") for slug in store.slugs()})
     table = Table("slug", "title", "place", "year", "size", "origin", box=None, header_style="bold")
-    for entry in entries():
+    table.columns[1].overflow = "fold"
+    for entry in sorted(known.values(), key=lambda e: e.slug):
         try:
             plan = load(entry.path)
             meta = plan.metadata
