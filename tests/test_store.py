@@ -100,6 +100,8 @@ def test_track_seeds_then_log(tmp_path):
     result = runner.invoke(app, ["log", "--repo", str(repo)], env={"COLUMNS": "160"})
     for slug in ("qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023"):
         assert slug in result.stdout
+    listed = runner.invoke(app, ["list", "--repo", str(repo)], env={"COLUMNS": "160"})
+    assert listed.stdout.count("tracked") == 5
 
 
 def test_history_over_national_editions(tmp_path):
