@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .cache import key_of, memoize
 from .comparison import Comparison, SectionChange, SentenceChange, Summary
@@ -25,6 +25,16 @@ def compare(old: Plan, new: Plan) -> Comparison:
     return memoize("comparison", key, lambda: _compare(old, new))
 
 
+@dataclass
+class _Row:
+    """A section row while it is being built; moves across rows rewrite its sentence list."""
+
+    pair: object
+    old: Section | None
+    new: Section | None
+    sentences: list[SentenceChange]
+
+
 def _compare(old: Plan, new: Plan) -> Comparison:
     from .align import align_sections
 
@@ -40,7 +50,7 @@ def _compare(old: Plan, new: Plan) -> Comparison:
         absorb = pair.status != "removed" and pair.status != "added"
         old_pool = _pool(old, old_section, aligned_old, absorb) if old_section else []
         new_pool = _pool(new, new_section, aligned_new, absorb) if new_section else []
-        rows.append([pair, old_section, new_section, _diff_sentences(old_pool, new_pool, year_shift)])
+        rows.append(_Row(pair, old_section, new_section, _diff_sentences(old_pool, new_pool, year_shift)))
     _find_moves(rows, year_shift)
 
     from .target_match import match_targets
@@ -49,11 +59,11 @@ def _compare(old: Plan, new: Plan) -> Comparison:
     old_targets, new_targets = extract_targets(old), extract_targets(new)
     sections = tuple(
         SectionChange(
-            pair.status, old_section, new_section, pair.score, pair.heading_score, pair.body_score, pair.moved,
-            tuple(_with_marks(change, old_targets, new_targets) for change in sentences),
-            _heading_diff(old_section, new_section),
+            row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
+            row.pair.moved, tuple(_with_marks(change, old_targets, new_targets) for change in row.sentences),
+            _heading_diff(row.old, row.new),
         )
-        for pair, old_section, new_section, sentences in rows
+        for row in rows
     )
     targets = match_targets(old_targets, new_targets)
     return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
@@ -140,27 +150,22 @@ def _find_moves(rows, year_shift: int) -> None:
     """Pair removed and added sentences across sections: such a sentence moved rather than changed."""
     from .similarity import assign, text_similarity
 
-    removed = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "removed"]
-    added = [(r, k) for r, row in enumerate(rows) for k, s in enumerate(row[3]) if s.status == "added"]
+    removed = [(row, k) for row in rows for k, s in enumerate(row.sentences) if s.status == "removed"]
+    added = [(row, k) for row in rows for k, s in enumerate(row.sentences) if s.status == "added"]
     if not removed or not added:
         return
-    old_texts = [squeeze(rows[r][3][k].old.text) for r, k in removed]
-    new_texts = [squeeze(rows[r][3][k].new.text) for r, k in added]
+    old_texts = [squeeze(row.sentences[k].old.text) for row, k in removed]
+    new_texts = [squeeze(row.sentences[k].new.text) for row, k in added]
     scores = text_similarity(old_texts, new_texts)
     for i, j in assign(scores, MOVED_THRESHOLD):
-        (old_row, old_k), (new_row, new_k) = removed[i], added[j]
-        if old_row == new_row:
+        (from_row, old_k), (to_row, new_k) = removed[i], added[j]
+        if from_row is to_row:
             continue
-        old_sentence, new_sentence = rows[old_row][3][old_k].old, rows[new_row][3][new_k].new
-        to_id = _side_id(rows[new_row], "new")
-        from_id = _side_id(rows[old_row], "old")
-        rows[old_row][3][old_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, to_id or "")
-        rows[new_row][3][new_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, from_id or "", True)
-
-
-def _side_id(row, side: str) -> str | None:
-    section = row[1] if side == "old" else row[2]
-    return section.id if section else None
+        old_sentence, new_sentence = from_row.sentences[old_k].old, to_row.sentences[new_k].new
+        to_id = to_row.new.id if to_row.new else ""
+        from_id = from_row.old.id if from_row.old else ""
+        from_row.sentences[old_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, to_id)
+        to_row.sentences[new_k] = _change(old_sentence, new_sentence, scores[i, j], year_shift, from_id, True)
 
 
 def _heading_diff(old: Section | None, new: Section | None):

@@ -37,10 +37,6 @@ class HistoryRow:
     unit: str
     cells: tuple[HistoryCell, ...]
 
-    @property
-    def first_year_index(self) -> int:
-        return next(i for i, cell in enumerate(self.cells) if cell.target is not None)
-
 
 @dataclass(frozen=True)
 class History:

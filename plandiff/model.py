@@ -76,7 +76,3 @@ class Plan:
     def children(self, section_id: str) -> list[Section]:
         """Direct children of a section, in document order."""
         return [s for s in self.sections if s.parent == section_id]
-
-    @property
-    def sentence_count(self) -> int:
-        return sum(len(s.sentences) for s in self.sections)
