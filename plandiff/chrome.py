@@ -127,7 +127,7 @@ def _split_title(text: str, kept: list[Span]) -> tuple[Span | None, list[Span]]:
         line = text[start:end]
         if _is_prose(line) or re.match(r"^[一二三四五六七八九十]+、", line):
             break
-        if len(line) <= 80 and _PLAN_WORDS.search(line) and not _SENTENCE_MARK.search(line):
+        if len(line) <= 80 and _PLAN_WORDS.search(re.sub(r"\s", "", line)) and not _SENTENCE_MARK.search(line):
             return (start, end), kept[index + 1:]
     return None, kept
 

@@ -25,7 +25,9 @@ _GENERIC_AREA = set("发新范创能税验聚城园片社景辖街校库山灾�
 
 def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     """Metadata from the page head, the title, a cover notice, and the body as a last resort."""
-    title = text[page.title[0]:page.title[1]].strip() if page.title else ""
+    # Spaces inside a Chinese title are artifacts (a mended page break, a justified PDF line).
+    title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text[page.title[0]:page.title[1]].strip()) \
+        if page.title else ""
     wrapped = re.search(r"关于印发《([^》]+)》", title)
     plan_title = wrapped.group(1) if wrapped else title
     issuer = _issuer(title, page)

@@ -12,6 +12,7 @@ from .text import fold_width
 
 
 _BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
+_LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9fff])(?=[ \t]*\n)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
 
 
@@ -29,7 +30,9 @@ def mend_page_breaks(text: str) -> str:
             return match.group(0)
         return match.group(1) + " " * len(match.group(2))
 
-    return _BROKEN_LINE.sub(join, text)
+    text = _BROKEN_LINE.sub(join, text)
+    # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
+    return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
 
 
 def parse_plan(text: str, slug: str = "", source: str = "") -> Plan:

@@ -124,3 +124,16 @@ def test_section_filter_and_all():
 
 def test_version():
     assert runner.invoke(app, ["--version"]).stdout.startswith("plandiff ")
+
+
+def test_hide_routine_year_rollover(tmp_path):
+    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    rolled = base.replace("2023年全市科技工作要点", "2024年全市科技工作要点").replace(
+        "2023年,新增高新技术企业", "2024年,新增高新技术企业")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(base, encoding="utf-8")
+    new.write_text(rolled, encoding="utf-8")
+    shown = runner.invoke(app, ["compare", str(old), str(new), "--no-color"])
+    assert "routine year change" in shown.stdout and "{+2024年+}" in shown.stdout
+    hidden = runner.invoke(app, ["compare", str(old), str(new), "--no-color", "--hide-routine"])
+    assert "routine year change" not in hidden.stdout.split("Sentences")[1].split("\n", 1)[1]

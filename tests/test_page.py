@@ -47,3 +47,11 @@ def test_metadata(slug):
 def test_binzhou_body_starts_after_the_cover_notice():
     plan = plandiff.load("binzhou-2023")
     assert plan.sections[0].sentences[0].text.startswith("2023年是全面贯彻落实党的二十大精神的开局之年")
+
+
+def test_page_break_artifacts_are_mended():
+    from conftest import corpus_file
+
+    plan = plandiff.load(corpus_file("national-gwr-2021.txt"))
+    assert plan.metadata.title == "政府工作报告"  # the title was cut in two by a page break
+    assert plan.metadata.year == 2021
