@@ -115,6 +115,8 @@ def _plain_heading(text: str, body: tuple[Span, ...], index: int) -> bool:
     # Headings are terse: at most one comma (现在,我代表国务院,…,请予审议 is an opening sentence).
     if len(first) > _PLAIN_MAX or len(first) < 4 or line[:1].isdigit() or first.count(",") > 1:
         return False
+    if re.search(r"(以下|如下)", first):
+        return False  # 今年要重点做好以下几方面工作: a lead-in that announces a list, not its heading
     if first_end < len(line):
         return line[:first_end].endswith("。") and line[first_end:].lstrip().startswith("一是")
     if line.endswith(("!", "?")) or (line.endswith(":") and len(line) > 12):
