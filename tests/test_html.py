@@ -90,6 +90,10 @@ def test_toggles(browser, tmp_path):
     page.locator("input[value=inline]").check()
     assert inline.is_visible() and not page.locator("tr.sentence.changed td.side.old").first.is_visible()
     assert "150万平方米" in inline.inner_text() and "120万平方米" in inline.inner_text()
+    unchanged = page.locator("section.pair.unchanged").first
+    assert unchanged.is_visible()
+    page.locator("#hide-unchanged").check()
+    assert not unchanged.is_visible() and page.locator("section.pair:not(.unchanged)").first.is_visible()
     assert errors == []
 
 
