@@ -63,21 +63,22 @@ class Target:
     start: int
     end: int
     text: str
+    decimals: int = 0  # as written: 2.90% keeps its zero
 
     @property
     def display_value(self) -> str:
-        return format_value(self.value, self.unit, self.upper)
+        return format_value(self.value, self.unit, self.upper, self.decimals)
 
 
-def format_value(value: float, unit: str, upper: float | None = None) -> str:
-    """2500家, 140亿元, 2.88%, 1.2万平方米: the value in the unit a reader expects."""
+def format_value(value: float, unit: str, upper: float | None = None, decimals: int = 0) -> str:
+    """2500家, 140亿元, 2.90%, 1.2万平方米: the value in the unit a reader expects."""
     def one(number: float) -> str:
         # Chinese readers count in 万 and 亿: 140亿元, 1100万人, 120万平方米 (2500家 stays as it is).
         small_limit = 1e4 if unit in {"元", "平方米"} else 1e5
         for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
             if abs(number) >= scale and (scale > 1e4 or abs(number) >= small_limit):
                 return f"{_trim(number / scale)}{name}"
-        return _trim(number)
+        return f"{number:.{decimals}f}" if decimals else _trim(number)
 
     text = one(value) if upper is None else f"{one(value)}-{one(upper)}"
     return f"{text}{unit}"
@@ -196,6 +197,7 @@ def _clause_target(text, a, b, subject, previous, section, tense, offset) -> Tar
             upper * scale if upper is not None else None, unit, kind, firmness, tense, section.id, text,
             offset + a, offset + a + match.end() + (bounded.end() if bounded else 0),
             clause[: match.end() + (bounded.end() if bounded else 0)].strip(),
+            len(match.group("value").partition(".")[2]) if not match.group("scale") else 0,
         )
     return None
 
