@@ -27,7 +27,7 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
 }
 _COMPILED = [(key, re.compile(pattern), kinds) for key, (pattern, kinds) in ALIASES.items()]
 _FILLER = re.compile(
-    r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
+    r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|今年|明年|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
     r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上)+"
 )
 _TRAILING = re.compile(r"(的|要|将|已|共|累计|年均|同比|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约)+$")
@@ -53,9 +53,16 @@ def clean_indicator(phrase: str) -> str:
     return phrase
 
 
-def canonical_key(indicator: str, kind: str) -> str:
-    """The alias-table key for an indicator, else the indicator with count words removed."""
+def alias_key(phrase: str, kind: str) -> str | None:
+    """The alias-table key whose pattern matches the phrase, if any."""
     for key, pattern, kinds in _COMPILED:
-        if pattern.search(indicator) and (kinds is None or kind in kinds):
+        if pattern.search(phrase) and (kinds is None or kind in kinds):
             return key
-    return re.sub(r"(数量|总量|总数|的)$", "", indicator)
+    return None
+
+
+def canonical_key(indicator: str, kind: str, context: str = "") -> str:
+    """The alias-table key for an indicator (or for the clause it came from: 城镇新增就业 names the
+    indicator around its verb), else the indicator with count words removed."""
+    return (alias_key(indicator, kind) or (alias_key(clean_indicator(context), kind) if context else None)
+            or re.sub(r"(数量|总量|总数|的)$", "", indicator))

@@ -29,7 +29,7 @@ _GROWTH = re.compile(r"(增长|增幅|增速|提高|提升|下降|降低|减少)
 _POINTS_UNIT = ("个百分点", "百分点")
 _NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备"
 _COMPARATOR = re.compile(
-    rf"(不少于|不低于|不超过|控制在|保持在|达到|达|超过|超|突破|高于|提高到|提升到|增长|增幅|增速|提高|提升|下降|降低|{_NEW}|累计)"
+    rf"(不少于|不低于|不超过|控制在|保持在|达到|达|超过|超|突破|高于|提高到|提升到|增长|增幅|增速|提高|提升|下降|降低|{_NEW}|累计|拟按)"
 )
 # Verbs that open a clause whose count comes at its end: 引进产业类创新人才500名, 培训科技型企业家350名.
 _ACTION = re.compile(r"^(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设)")
@@ -193,7 +193,7 @@ def _clause_target(text, a, b, subject, previous, section, tense, offset) -> Tar
         firmness = _firmness(_carried_prefix(text, a) + before)
         comparator = _comparator(before, after, upper is not None)
         return Target(
-            "", indicator, canonical_key(indicator, kind), comparator, value * scale,
+            "", indicator, canonical_key(indicator, kind, before), comparator, value * scale,
             upper * scale if upper is not None else None, unit, kind, firmness, tense, section.id, text,
             offset + a, offset + a + match.end() + (bounded.end() if bounded else 0),
             clause[: match.end() + (bounded.end() if bounded else 0)].strip(),

@@ -157,3 +157,18 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent.parent))
     for slug in ("changzhou-2018", "binzhou-2023"):
         (GOLDEN / f"targets-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
+
+
+def test_national_work_reports_2022_to_2023():
+    from conftest import corpus_file
+
+    old = plandiff.load(corpus_file("national-gwr-2022.txt"))
+    new = plandiff.load(corpus_file("national-gwr-2023.txt"))
+    changes = {(c.new or c.old).key: c for c in compare(old, new).targets}
+    gdp = changes["gdp-growth"]
+    assert gdp.status == "lowered" and (gdp.old.value, gdp.new.value) == (5.5, 5.0) and gdp.new.comparator == "~"
+    jobs = changes["urban-jobs"]
+    assert jobs.status == "raised" and jobs.delta == pytest.approx(1e6)
+    deficit = changes["赤字率"]
+    assert deficit.status == "raised" and deficit.new.text == "赤字率拟按3%"
+    assert changes["cpi"].status == "same"
