@@ -96,7 +96,7 @@ def compare(
         from .render.comparison_json import comparison_to_dict
 
         _emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
-    elif html is None or output is not None:
+    else:
         plain = _plain(no_color, output)
         options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
         _emit_rich(comparison_view(comparison, options), output, plain, pager)
