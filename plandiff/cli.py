@@ -11,7 +11,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, cli_store
+from .cli_support import REPO_HELP, console, emit, emit_rich, plain_output, store_at
 from .errors import LibraryError, PlandiffError
 
 app = typer.Typer(
@@ -25,22 +26,18 @@ app = typer.Typer(
 )
 
 
+cli_store.register(app)
+
+
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     html = "html"
 
 
-REPO_HELP = "The revision store (a git repository); default: $PLANDIFF_HOME."
-
-
 class Layout(str, Enum):
     side = "side"
     inline = "inline"
-
-
-def _console() -> Console:
-    return Console(highlight=False)
 
 
 def _print_json(data: dict) -> None:
@@ -88,18 +85,18 @@ def compare(
 
         page = render_report(comparison, layout.value, options=f"plandiff {old} {new} --layout {layout.value}")
         if html is not None:
-            _emit(page, html)
+            emit(page, html)
             Console(stderr=True, highlight=False).print(f"wrote the HTML report to {html}")
     if output_format is OutputFormat.html:
-        _emit(page, output)
+        emit(page, output)
     elif output_format is OutputFormat.json:
         from .render.comparison_json import comparison_to_dict
 
-        _emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        plain = _plain(no_color, output)
+        plain = plain_output(no_color, output)
         options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
-        _emit_rich(comparison_view(comparison, options), output, plain, pager)
+        emit_rich(comparison_view(comparison, options), output, plain, pager)
     raise typer.Exit(1 if comparison.differs else 0)
 
 
@@ -119,13 +116,13 @@ def targets(
     from .targets import extract_targets
 
     first = load(plan, repo)
-    plain = _plain(no_color, output)
+    plain = plain_output(no_color, output)
     if other is None:
         found = extract_targets(first)
         if output_format is OutputFormat.json:
-            _emit(json.dumps(targets_to_dict(first, found), ensure_ascii=False, indent=2) + "\n", output)
+            emit(json.dumps(targets_to_dict(first, found), ensure_ascii=False, indent=2) + "\n", output)
         else:
-            _emit_rich(targets_table(found), output, plain, pager=True)
+            emit_rich(targets_table(found), output, plain, pager=True)
         return
     from .comparing import compare as compare_plans
 
@@ -135,13 +132,13 @@ def targets(
     if html is not None or output_format is OutputFormat.html:
         from .render.html_report import render_targets_report
 
-        _emit(render_targets_report(comparison, options=f"plandiff targets {plan} {other}"), html or output)
+        emit(render_targets_report(comparison, options=f"plandiff targets {plan} {other}"), html or output)
     elif output_format is OutputFormat.json:
         data = {"schema": "plandiff/target-changes@1", "old": first.slug, "new": second.slug,
                 "targets": [target_change_to_dict(change) for change in changes]}
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
+        emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
     raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
 
 
@@ -159,7 +156,7 @@ def show(
     if output_format is OutputFormat.json:
         _print_json(plan_to_dict(parsed))
     else:
-        _console().print(plan_tree(parsed))
+        console().print(plan_tree(parsed))
 
 
 @app.command("list")
@@ -173,7 +170,7 @@ def list_plans(
     from .loading import load
 
     known = {entry.slug: entry for entry in entries()}
-    store = _store(repo)
+    store = store_at(repo)
     if store.exists():
         # A tracked edition is what a bare slug loads, so it shadows a seed or library file of that name.
         known.update({slug: Entry(slug, store.latest_file(slug), "tracked") for slug in store.slugs()})
@@ -186,7 +183,7 @@ def list_plans(
             table.add_row(entry.slug, meta.title, meta.place, str(meta.year or ""), _size(entry.path), entry.origin)
         except PlandiffError as error:
             table.add_row(entry.slug, f"[unreadable: {error}]", "", "", _size(entry.path), entry.origin)
-    _console().print(table)
+    console().print(table)
 
 
 @app.command()
@@ -206,150 +203,7 @@ def add(
         raise LibraryError(f"{file}: no place found in the plan to name it by; give one with --as SLUG")
     target = add_to_library(file, chosen, overwrite=force)
     how = "as given" if slug else "from its place and year"
-    _console().print(f"added {chosen} ({how}) → {target}  [library: {home()}]")
-
-
-def _store(repo: Path | None):
-    from .library import home
-    from .store import Store
-
-    return Store(repo or home())
-
-
-@app.command()
-def track(
-    file: Optional[Path] = typer.Argument(None, help="The plan file to record."),
-    slug: Optional[str] = typer.Option(None, "--as", help="The edition's slug (qingdao-2018)."),
-    label: str = typer.Option("", "--label", help="A revision label: draft, final, or your own word."),
-    message: str = typer.Option("", "-m", "--message", help="A note for the revision's commit."),
-    source: str = typer.Option("", "--source", help="Where the text came from (a URL)."),
-    seeds: bool = typer.Option(False, "--seeds", help="Record the bundled sample plans."),
-    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
-) -> None:
-    """Record a revision of a plan in the git revision store; identical text is a no-op."""
-    from .library import SEEDS_DIR
-    from .loading import load_bytes
-    from .reading import file_bytes
-
-    store = _store(repo)
-    if seeds:
-        jobs = [(path, path.stem) for path in sorted(SEEDS_DIR.glob("*.txt"))]
-    elif file is not None and slug:
-        jobs = [(file, slug)]
-    else:
-        raise LibraryError("give a FILE and --as SLUG (or --seeds to record the bundled plans)")
-    console = _console()
-    for path, name in jobs:
-        from .library import is_valid_slug
-
-        if not is_valid_slug(name):
-            raise LibraryError(f"{name!r} is not a valid slug; use lowercase letters, digits and hyphens")
-        data = file_bytes(path)
-        plan = load_bytes(data, slug=name, source=str(path))  # only readable plans enter the store
-        facts = {"title": plan.metadata.title, "place": plan.metadata.place, "year": plan.metadata.year}
-        revision, created = store.track(data, path.name, name, label, message, source, facts)
-        if created:
-            console.print(f"tracked {name} r{revision.number}{f' ({label})' if label else ''} "
-                          f"as {revision.commit[:10]} in {store.root}")
-        else:
-            console.print(f"{name}: unchanged, already tracked as r{revision.number} ({revision.commit[:10]})")
-
-
-@app.command()
-def log(
-    name: Optional[str] = typer.Argument(None, help="An edition slug or a series (qingdao); default: all."),
-    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
-) -> None:
-    """List tracked revisions, newest first, with change counts against the revision before."""
-    from .history import log_entries
-    from .loading import load_bytes
-    from .render.history_view import log_table
-
-    store = _store(repo)
-    slugs = _slugs_for(store, name)
-    entries = []
-    for slug in slugs:
-        revisions = store.revisions(slug)
-        plans = [load_bytes(store.read(slug, f"r{r.number}")[0], f"{slug}@r{r.number}") for r in revisions]
-        entries.extend(log_entries(revisions, plans))
-    entries.sort(key=lambda entry: entry.revision.date, reverse=True)
-    _console().print(log_table(entries))
-
-
-def _slugs_for(store, name: str | None) -> list[str]:
-    if not store.exists():
-        raise LibraryError(f"no revisions in {store.root} yet; record one with `plandiff track FILE --as SLUG`")
-    if name and store.has(name):
-        return [name]
-    slugs = store.slugs(name) if name else store.slugs()
-    if not slugs:
-        known = ", ".join(sorted({s.rsplit("-", 1)[0] for s in store.slugs()})) or "none"
-        raise LibraryError(f"nothing tracked under {name!r}; tracked series: {known}")
-    return slugs
-
-
-@app.command()
-def history(
-    series: str = typer.Argument(..., help="A series: the slug without its year (national, qingdao)."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the history as an HTML page with charts."),
-    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
-    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
-) -> None:
-    """Show a series' editions in year order with their targets: when each appeared and how it moved."""
-    from .history import build_history
-    from .loading import load_bytes
-    from .render.history_view import history_page, history_table
-
-    store = _store(repo)
-    slugs = _slugs_for(store, series)
-    editions = [load_bytes(store.read(slug)[0], slug) for slug in slugs]
-    result = build_history(series, editions)
-    if html is not None:
-        _emit(history_page(result), html)
-    plain = _plain(no_color, None)
-    _emit_rich(history_table(result, plain), None, plain, pager=True)
-
-
-def _plain(no_color: bool, output: Path | None) -> bool:
-    """No colour when asked, when NO_COLOR is set, or when the text goes to a file or a pipe.
-
-    Without colour, edits are marked [-old-]{+new+} so they survive.
-    """
-    import os
-
-    return no_color or bool(os.environ.get("NO_COLOR")) or output is not None or not _console().is_terminal
-
-
-def _emit(text: str, output: Path | None) -> None:
-    """Write to the output file (atomically) or stdout."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from .errors import InputError
-
-    try:
-        temporary = output.with_name(f".{output.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(output)
-    except OSError as error:
-        raise InputError(f"{output}: cannot write ({error.strerror}); choose another path with -o") from error
-
-
-def _emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None:
-    """Render to the terminal (through a pager when long) or to a file as plain text."""
-    console = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
-                      width=100 if output is not None else None)
-    with console.capture() as capture:
-        console.print(renderable)
-    text = capture.get()
-    if output is None and pager and console.is_terminal and text.count("\n") > console.height:
-        import os
-        import pydoc
-
-        os.environ.setdefault("LESS", "-R")  # keep the colours in less
-        pydoc.pager(text)
-    else:
-        _emit(text, output)
+    console().print(f"added {chosen} ({how}) → {target}  [library: {home()}]")
 
 
 def _size(path: Path) -> str:

@@ -87,7 +87,7 @@ class Store:
             raise StoreError(f"{self.root} is not a git repository and is not empty; "
                              "give --repo an empty folder or an existing plandiff store")
         self.root.mkdir(parents=True, exist_ok=True)
-        with Repo.init(self.root) as repo:
+        with Repo.init(self.root):
             (self.root / ".git" / "info").mkdir(parents=True, exist_ok=True)
             with open(self.root / ".git" / "info" / "exclude", "a", encoding="utf-8") as exclude:
                 exclude.write("plans/\n.plandiff.lock\n")

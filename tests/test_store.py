@@ -9,7 +9,6 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-import plandiff
 from conftest import ROOT, SEEDS, corpus_file
 from plandiff.cli import app
 from plandiff.errors import StoreError
