@@ -26,9 +26,6 @@ app = typer.Typer(
 )
 
 
-cli_store.register(app)
-
-
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
@@ -211,6 +208,7 @@ def _size(path: Path) -> str:
     return f"{size / 1024:.1f} KB"
 
 
+cli_store.register(app)  # after the plan commands, so --help lists them first
 COMMANDS = {"compare", "show", "list", "add", "targets", "track", "log", "history"}
 
 
