@@ -67,7 +67,7 @@ def log(
     entries = []
     for slug in slugs:
         revisions = store.revisions(slug)
-        plans = [load_bytes(store.read(slug, f"r{r.number}")[0], f"{slug}@r{r.number}") for r in revisions]
+        plans = [load_bytes(store.bytes_of(r), f"{slug}@r{r.number}") for r in revisions]
         entries.extend(log_entries(revisions, plans))
     entries.sort(key=lambda entry: entry.revision.date, reverse=True)
     console().print(log_table(entries))

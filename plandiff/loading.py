@@ -16,13 +16,14 @@ def load(name: str | Path, store_root: Path | None = None) -> Plan:
     A bare slug that the revision store tracks means its latest revision.
     """
     text = str(name)
-    if "@" in text and not Path(text).exists():
+    is_file = Path(text).exists()
+    if "@" in text and not is_file:
         slug, spec = text.split("@", 1)
         from .store import Store
 
         data, revision = Store(store_root or home()).read(slug, spec)
         return load_bytes(data, slug=f"{slug}@r{revision.number}", source=f"{revision.path}@{revision.commit[:10]}")
-    if not Path(text).exists():
+    if not is_file:
         tracked = _tracked_file(text, store_root)
         if tracked is not None:
             return load_bytes(file_bytes(tracked), slug=text, source=str(tracked))

@@ -199,9 +199,12 @@ class Store:
         if not revisions:
             raise StoreError(f"{slug} has no tracked revisions; see `plandiff log`")
         chosen = self._choose(revisions, slug, spec)
+        return self.bytes_of(chosen), chosen
+
+    def bytes_of(self, revision: Revision) -> bytes:
+        """The original bytes of a revision already in hand (no second walk of the history)."""
         with self._repo() as repo:
-            blob = repo.commit(chosen.commit).tree / chosen.path
-            return blob.data_stream.read(), chosen
+            return (repo.commit(revision.commit).tree / revision.path).data_stream.read()
 
     def _choose(self, revisions: list[Revision], slug: str, spec: str | None) -> Revision:
         if not spec:

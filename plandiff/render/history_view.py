@@ -9,7 +9,7 @@ from rich.text import Text
 
 from .. import __version__
 from ..history import History, HistoryRow, LogEntry
-from .targets_view import VERDICT_LABEL, VERDICT_STYLE, value_text
+from .targets_view import KIND_SUFFIX, VERDICT_LABEL, VERDICT_STYLE, value_text
 
 CHART_WIDTH, CHART_HEIGHT, PAD = 220, 70, 8
 
@@ -51,13 +51,16 @@ def history_table(history: History, plain: bool = False) -> Table:
             if cell.verdict and cell.verdict != "same":
                 text.append(f" {VERDICT_LABEL[cell.verdict].split()[0]}", style="" if plain else VERDICT_STYLE[cell.verdict])
             cells.append(text)
-        kind = {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)"}.get(row.kind, "")
+        kind = KIND_SUFFIX.get(row.kind, "")
         table.add_row(row.indicator + kind, *cells)
     return table
 
 
 def _chart(row: HistoryRow, count: int) -> str:
-    """An inline SVG line chart of one indicator's values; gaps where an edition has none."""
+    """An inline SVG line chart of one indicator's values; gaps where an edition has none.
+
+    It is built from numbers only, never document text, so the template may insert it unescaped.
+    """
     values = [cell.target.value if cell.target else None for cell in row.cells]
     known = [v for v in values if v is not None]
     if len(known) < 2:

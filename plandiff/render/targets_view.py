@@ -16,6 +16,7 @@ VERDICT_STYLE = {
 }
 VERDICT_LABEL = {"raised": "▲ raised", "lowered": "▼ lowered", "new": "+ new", "dropped": "− dropped",
                  "same": "= same", "reworded": "≈ reworded"}
+KIND_SUFFIX = {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)"}  # level needs none
 COMPARATOR_TEXT = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "~": "≈", "range": ""}
 
 
@@ -79,7 +80,7 @@ def target_changes_table(changes: tuple[TargetChange, ...], plain: bool = False)
         verdict = Text(VERDICT_LABEL[change.status], style="" if plain else VERDICT_STYLE[change.status])
         if change.firmness_change:
             verdict.append(f" ({change.firmness_change})", style="italic")
-        indicator = change.indicator + {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)"}.get(
+        indicator = change.indicator + KIND_SUFFIX.get(
             (change.new or change.old).kind, "")
         table.add_row(indicator, value_text(change.old), value_text(change.new), delta_text(change), verdict)
     return table
