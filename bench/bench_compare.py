@@ -52,9 +52,9 @@ def main() -> None:
 
     os.environ["PLANDIFF_CACHE"] = tempfile.mkdtemp(prefix="plandiff-bench-")
     import plandiff
-    from plandiff.comparing import _compare
-    from plandiff.worddiff import text_diff
-    from plandiff.words import tokenize
+    from plandiff.diff.pipeline import compare as _compare
+    from plandiff.engines.worddiff import text_diff
+    from plandiff.engines.words import tokenize
 
     old, new = plandiff.load(OLD), plandiff.load(NEW)
     tokenize("预热")  # load jieba's dictionary once, outside the timings

@@ -22,9 +22,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
 
-    import plandiff
-    from plandiff.render.html_report import render_report
     from playwright.sync_api import sync_playwright
+
+    import plandiff
+    from plandiff.render.html import render_report
 
     folder = Path(tempfile.mkdtemp(prefix="plandiff-html-"))
     print("| pair | size (KB) | load in headless chromium, median (ms) |\n|---|---|---|")

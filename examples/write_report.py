@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import plandiff
-from plandiff.render.html_report import render_report
+from plandiff.render.html import render_report
 
 HERE = Path(__file__).resolve().parent
 args = [a for a in sys.argv[1:] if not a.startswith("--")]

@@ -12,18 +12,29 @@ __version__ = "0.1.0"
 
 # Names resolve on first use, so `plandiff --help` and cached runs never import numpy, scipy or jieba.
 _EXPORTS = {
-    "compare": "plandiff.comparing",
-    "Comparison": "plandiff.comparison",
-    "SectionChange": "plandiff.comparison",
-    "SentenceChange": "plandiff.comparison",
+    "compare": "plandiff.diff.pipeline",
+    "parse_plan": "plandiff.parse.pipeline",
+    "extract_targets": "plandiff.targets.extract",
+    "Workspace": "plandiff.sources.workspace",
     "PlandiffError": "plandiff.errors",
-    "load": "plandiff.loading",
+    "Comparison": "plandiff.model",
+    "SectionChange": "plandiff.model",
+    "SentenceChange": "plandiff.model",
     "Metadata": "plandiff.model",
     "Plan": "plandiff.model",
     "Section": "plandiff.model",
     "Sentence": "plandiff.model",
+    "Target": "plandiff.model",
+    "TargetChange": "plandiff.model",
 }
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = sorted(_EXPORTS) + ["__version__", "load"]
+
+
+def load(name: str, repo: str | None = None):
+    """A plan by slug, slug@revision or file path, through the default workspace (and its cache)."""
+    from .sources.workspace import Workspace
+
+    return Workspace.from_environment(repo).load(name)
 
 
 def __getattr__(name: str):

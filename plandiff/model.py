@@ -1,8 +1,63 @@
-"""The plan model: small frozen dataclasses produced by parsing and consumed by everything else."""
+"""Every data type plandiff passes between layers: frozen values, statuses as StrEnum members.
+
+Parsing makes a Plan; targets makes Targets; compare makes a Comparison; the store makes Revisions;
+series makes a History. Renderers only read these.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+# --------------------------------------------------------------------------------------------- statuses
+
+
+class SentenceStatus(StrEnum):
+    SAME = "same"
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+
+
+class SectionStatus(StrEnum):
+    MATCHED = "matched"
+    ADDED = "added"
+    REMOVED = "removed"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Verdict(StrEnum):
+    """What happened to one indicator between two plans."""
+
+    RAISED = "raised"
+    LOWERED = "lowered"
+    SAME = "same"
+    REWORDED = "reworded"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class TargetKind(StrEnum):
+    LEVEL = "level"
+    INCREMENT = "increment"  # 新增…
+    GROWTH = "growth"  # 增长…%
+    POINTS = "points"  # 提高…个百分点
+
+
+class Tense(StrEnum):
+    PLANNED = "planned"
+    ACHIEVED = "achieved"
+
+
+class Firmness(StrEnum):
+    FIRM = "firm"  # 确保
+    ASPIRATIONAL = "aspirational"  # 力争, 争取
+    UNSTATED = ""
+
+
+# --------------------------------------------------------------------------------------------- plans
 
 
 @dataclass(frozen=True)
@@ -76,3 +131,241 @@ class Plan:
     def children(self, section_id: str) -> list[Section]:
         """Direct children of a section, in document order."""
         return [s for s in self.sections if s.parent == section_id]
+
+
+# --------------------------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    """One quantitative commitment (or reported achievement) and where it stands."""
+
+    id: str
+    indicator: str
+    key: str  # canonical indicator: an alias-table name or the cleaned indicator itself
+    comparator: str  # "=", ">=", ">", "<=", "~", "range"
+    value: float  # in the base unit: 140亿元 is 1.4e10 元
+    upper: float | None  # a range's upper end, in the base unit
+    unit: str  # the base unit: 元, 家, %, 百分点…
+    kind: TargetKind
+    firmness: Firmness
+    tense: Tense
+    section_id: str
+    sentence: str
+    start: int  # offsets into the plan text
+    end: int
+    text: str
+    decimals: int = 0  # as written: 2.90% keeps its zero
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """One indicator's fate: new, dropped, raised, lowered, same or reworded."""
+
+    status: Verdict
+    indicator: str
+    old: Target | None
+    new: Target | None
+    delta: float | None = None  # new − old in the indicator's base unit (points for %)
+    firmness_change: str | None = None  # softened (确保 → 力争) or firmed
+
+
+# --------------------------------------------------------------------------------------------- comparisons
+
+Diff = tuple[tuple[int, str], ...]  # diff-match-patch ops: -1 deleted, 0 kept, 1 inserted
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of shown sentence text: op -1 deleted, 0 kept, 1 inserted; target marks a target span."""
+
+    op: int
+    text: str
+    target: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceChange:
+    """One sentence's fate: same, changed, added, removed or moved (to or from another section)."""
+
+    status: SentenceStatus
+    old: Sentence | None
+    new: Sentence | None
+    pieces: tuple[Piece, ...] = ()  # the inline redline, cut where target spans begin and end
+    score: float = 0.0
+    routine: bool = False  # only the year rolled over with the plan year
+    elsewhere: str | None = None  # for moved: the section id on the other side
+    arrived: bool = False  # for moved: True in the row it moved to, False in the row it left
+
+    @property
+    def diff(self) -> Diff:
+        """The word edits, with pieces of one op merged again."""
+        merged: list[tuple[int, str]] = []
+        for piece in self.pieces:
+            if merged and merged[-1][0] == piece.op:
+                merged[-1] = (piece.op, merged[-1][1] + piece.text)
+            else:
+                merged.append((piece.op, piece.text))
+        return tuple(merged)
+
+    def side(self, side: str) -> tuple[Piece, ...]:
+        """The pieces one side shows: "old" (kept and deleted) or "new" (kept and inserted)."""
+        return tuple(p for p in self.pieces if (p.op <= 0 if side == "old" else p.op >= 0))
+
+    def marks(self, side: str) -> tuple[tuple[int, int], ...]:
+        """Target spans as offsets into the old or new sentence text."""
+        spans, position = [], 0
+        for piece in self.side(side):
+            if piece.target:
+                if spans and spans[-1][1] == position:
+                    spans[-1] = (spans[-1][0], position + len(piece.text))
+                else:
+                    spans.append((position, position + len(piece.text)))
+            position += len(piece.text)
+        return tuple(spans)
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """One aligned row: a matched, split or merged pair, or an added or removed section."""
+
+    status: SectionStatus
+    old: Section | None
+    new: Section | None
+    score: float
+    heading_score: float
+    body_score: float
+    moved: bool
+    sentences: tuple[SentenceChange, ...]
+    heading_diff: Diff = ()
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old and self.new and self.old.marker != self.new.marker and not self.heading_changed)
+
+    @property
+    def heading_changed(self) -> bool:
+        return bool(self.old and self.new and self.old.heading != self.new.heading)
+
+    def count(self, status: str) -> int:
+        return sum(1 for sentence in self.sentences if sentence.status == status)
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "matched" or self.heading_changed or any(s.status != "same" for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class SectionCounts:
+    matched: int = 0
+    added: int = 0
+    removed: int = 0
+    split: int = 0
+    merged: int = 0
+    moved: int = 0
+
+    def __getitem__(self, status: str) -> int:
+        return getattr(self, status)
+
+
+@dataclass(frozen=True)
+class SentenceCounts:
+    same: int = 0
+    changed: int = 0
+    added: int = 0
+    removed: int = 0
+    moved: int = 0
+    routine: int = 0  # changed sentences whose only edit is the year rollover
+
+    def __getitem__(self, status: str) -> int:
+        return getattr(self, status)
+
+    def get(self, status: str, default: int = 0) -> int:
+        return getattr(self, status, default)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts for the headline of every view."""
+
+    old_sections: int
+    new_sections: int
+    sections: SectionCounts = SectionCounts()
+    sentences: SentenceCounts = SentenceCounts()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two plans and how they differ, section by section and sentence by sentence."""
+
+    old: Plan
+    new: Plan
+    sections: tuple[SectionChange, ...]
+    summary: Summary
+    targets: tuple[TargetChange, ...] = ()
+
+    @property
+    def differs(self) -> bool:
+        return any(section.changed for section in self.sections) or any(t.status != "same" for t in self.targets)
+
+    def __rich__(self):
+        # The one upward reference: results print themselves in a notebook, as rich renderables do.
+        from .render.terminal import comparison_view
+
+        return comparison_view(self)
+
+
+# --------------------------------------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One recorded version of an edition's text."""
+
+    slug: str
+    series: str
+    number: int
+    label: str
+    source: str
+    commit: str
+    date: str
+    size: int  # bytes
+    path: str
+    sha256: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One revision with its change counts against the revision before it."""
+
+    revision: Revision
+    sentences_changed: int | None  # None for an edition's first revision
+    targets_changed: int | None
+
+
+@dataclass(frozen=True)
+class HistoryCell:
+    """One edition's value for one indicator, and the verdict against the edition before."""
+
+    target: Target | None
+    verdict: str  # a Verdict, or "" for the first edition or an absent indicator
+    delta: float | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    indicator: str
+    key: str
+    kind: str
+    unit: str
+    cells: tuple[HistoryCell, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """A series' editions in year order and each indicator's value edition by edition."""
+
+    series: str
+    editions: tuple[Plan, ...]
+    rows: tuple[HistoryRow, ...]

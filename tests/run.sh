@@ -9,4 +9,5 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"

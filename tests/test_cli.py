@@ -8,12 +8,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
-from plandiff.cli import COMMANDS, app
+from plandiff.cli.main import app
 
 runner = CliRunner()
+COMMANDS = {command.name or command.callback.__name__ for command in app.registered_commands}
 
 
 def plandiff(*args, **env):
@@ -30,9 +31,16 @@ def test_every_command_has_help_text(command):
     assert len(summary.strip().splitlines()) >= 2, result.stdout  # usage line plus a description
 
 
-def test_every_registered_command_is_routed():
-    registered = {command.name or command.callback.__name__ for command in app.registered_commands}
-    assert registered == COMMANDS
+def test_the_default_command_takes_arguments_that_spell_a_command():
+    result = runner.invoke(app, ["qingdao-2018", "wuhan-2014", "--section", "show", "--no-color"])
+    assert result.exit_code == 1, result.output
+    assert "qingdao-2018" in result.stdout
+
+
+def test_a_mistyped_command_gets_a_suggestion():
+    result = runner.invoke(app, ["lsit"])
+    assert result.exit_code == 2
+    assert "did you mean 'list'" in result.output
 
 
 def test_main_command_is_compare_and_exit_codes_follow_diff():
@@ -81,7 +89,7 @@ def test_show_json_schema():
 
 
 def test_no_color_marks_edits_in_text(tmp_path):
-    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(base, encoding="utf-8")
     new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
@@ -91,7 +99,7 @@ def test_no_color_marks_edits_in_text(tmp_path):
 
 
 def test_piped_output_keeps_edit_marks(tmp_path):
-    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(base, encoding="utf-8")
     new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
@@ -103,7 +111,7 @@ def test_piped_output_keeps_edit_marks(tmp_path):
 
 def test_add_derives_a_pinyin_slug_from_place_and_year(tmp_path):
     environment = {**os.environ, "PLANDIFF_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, "-m", "plandiff", "add", str(ROOT / "seeds" / "qingdao-shinan-2021.txt")],
+    result = subprocess.run([sys.executable, "-m", "plandiff", "add", str(ROOT / "plandiff" / "seeds" / "qingdao-shinan-2021.txt")],
                             capture_output=True, text=True, cwd=ROOT, env=environment)
     assert result.returncode == 0 and "qingdao-shinan-2021" in result.stdout
     listed = subprocess.run([sys.executable, "-m", "plandiff", "list"], capture_output=True, text=True, cwd=ROOT,
@@ -127,7 +135,7 @@ def test_version():
 
 
 def test_hide_routine_year_rollover(tmp_path):
-    base = (ROOT / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
     rolled = base.replace("2023年全市科技工作要点", "2024年全市科技工作要点").replace(
         "2023年,新增高新技术企业", "2024年,新增高新技术企业")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

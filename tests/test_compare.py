@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 import plandiff
-from conftest import SEEDS
-from plandiff.comparing import compare
-from plandiff.parse import parse_plan
+from plandiff.diff.pipeline import compare
+from plandiff.parse.pipeline import parse_plan
 
 
 def pair_of(comparison, old_heading, new_heading=None):

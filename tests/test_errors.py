@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-
 from conftest import ROOT
 
 
@@ -76,8 +75,8 @@ def test_corrupt_pdf(tmp_path):
 
 def test_add_refuses_to_overwrite(tmp_path):
     env = {**__import__("os").environ, "PLANDIFF_HOME": str(tmp_path / "home")}
-    first = run("add", str(ROOT / "seeds" / "wuhan-2014.txt"), env=env)
+    first = run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), env=env)
     assert first.returncode == 0, first.stderr
     assert "wuhan-2014" in first.stdout
-    assert_clean_error(run("add", str(ROOT / "seeds" / "wuhan-2014.txt"), env=env), "already", "--force")
-    assert run("add", str(ROOT / "seeds" / "wuhan-2014.txt"), "--force", env=env).returncode == 0
+    assert_clean_error(run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), env=env), "already", "--force")
+    assert run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), "--force", env=env).returncode == 0

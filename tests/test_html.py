@@ -8,15 +8,15 @@ import re
 import shutil
 
 import pytest
+from conftest import SEEDS
 from typer.testing import CliRunner
 
 import plandiff
-import plandiff.parse
-from conftest import SEEDS
-from plandiff.cli import app
-from plandiff.comparison import Comparison
-from plandiff.render.comparison_json import comparison_to_dict
-from plandiff.render.html_report import render_report
+import plandiff.parse.pipeline
+from plandiff.cli.main import app
+from plandiff.model import Comparison
+from plandiff.render.html import render_report
+from plandiff.render.json import comparison_to_dict
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ATTACKS = ['<script>alert(1)</script>', '<img src=x onerror="window.__pwned=1">', '"><svg onload="window.__pwned=2">']
@@ -78,7 +78,7 @@ def test_rows_match_the_json(browser, tmp_path, qingdao_wuhan):
 def test_toggles(browser, tmp_path):
     base = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
     edited = base.replace("新增孵化面积120万平方米", "新增孵化面积150万平方米")
-    comparison = plandiff.compare(plandiff.parse.parse_plan(base, "old"), plandiff.parse.parse_plan(edited, "new"))
+    comparison = plandiff.compare(plandiff.parse.pipeline.parse_plan(base, "old"), plandiff.parse.pipeline.parse_plan(edited, "new"))
     page, errors = open_page(browser, tmp_path, render_report(comparison))
     same = page.locator("tr.sentence.same").first
     assert not same.is_visible()  # unchanged sentences fold away
@@ -110,7 +110,7 @@ def test_document_text_is_escaped_and_runs_nothing(browser, tmp_path):
     new = base.replace("3.科技进步贡献率达63.80%。", f"3.科技进步贡献率达65%{ATTACKS[1]}。").replace(
         "突出企业的创新主体地位", f"突出企业的创新主体地位{ATTACKS[2]}"
     )
-    comparison = plandiff.compare(plandiff.parse.parse_plan(old, "evil-old"), plandiff.parse.parse_plan(new, "evil-new"))
+    comparison = plandiff.compare(plandiff.parse.pipeline.parse_plan(old, "evil-old"), plandiff.parse.pipeline.parse_plan(new, "evil-new"))
     html = render_report(comparison)
     for attack in ATTACKS:
         assert attack not in html

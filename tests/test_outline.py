@@ -82,14 +82,14 @@ def test_every_sentence_is_traceable_to_the_source(slug):
 
 
 def test_sentences_split_on_stops_and_keep_closing_quotes():
-    from plandiff.text import sentence_spans
+    from plandiff.parse.text import sentence_spans
 
     text = "他说:“要加快发展。”然后;再做!好吗?最后"
     assert [text[a:b] for a, b in sentence_spans(text)] == ["他说:“要加快发展。”", "然后;", "再做!", "好吗?", "最后"]
 
 
 def test_width_folding_keeps_offsets():
-    from plandiff.text import fold_width
+    from plandiff.parse.text import fold_width
 
     assert fold_width("（一）２．８８％　") == "(一)2.88% "
     assert len(fold_width("（一）")) == 3

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import SEED_SLUGS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import plandiff
-from conftest import SEED_SLUGS
-from plandiff.comparing import compare
-from plandiff.parse import parse_plan
-from plandiff.worddiff import word_diff
+from plandiff.diff.pipeline import compare
+from plandiff.engines.worddiff import word_diff
+from plandiff.parse.pipeline import parse_plan
 
 SENTENCES = [s.text for slug in SEED_SLUGS for section in plandiff.load(slug).sections for s in section.sentences]
 sentence = st.sampled_from(SENTENCES)

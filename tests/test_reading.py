@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 
 import pytest
+from conftest import SEEDS
 
 import plandiff
-from conftest import SEEDS
-from plandiff.reading import read_bytes
+from plandiff.sources.reading import read_bytes
 
 SEED = SEEDS / "wuhan-2014.txt"
 

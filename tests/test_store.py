@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEEDS, corpus_file
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, corpus_file
-from plandiff.cli import app
+from plandiff.cli.main import app
 from plandiff.errors import StoreError
-from plandiff.store import Store
+from plandiff.sources.store import Store
 
 runner = CliRunner()
 WUHAN = SEEDS / "wuhan-2014.txt"

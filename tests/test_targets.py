@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 import plandiff
-from conftest import SEEDS
-from plandiff.comparing import compare
-from plandiff.parse import parse_plan
-from plandiff.target_match import match_targets
-from plandiff.targets import extract_targets
+from plandiff.diff.pipeline import compare
+from plandiff.parse.pipeline import parse_plan
+from plandiff.targets.extract import extract_targets
+from plandiff.targets.match import match_targets
 
 GOLDEN = Path(__file__).parent / "golden"
 COLUMNS = ("section_id", "indicator", "comparator", "value", "upper", "unit", "kind", "firmness", "tense")

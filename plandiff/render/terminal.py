@@ -9,7 +9,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import Comparison, SectionChange, SentenceChange
+from ..model import Comparison, Piece, SectionChange, SentenceChange
 
 TARGET = "reverse"
 DELETE = "bold red strike"
@@ -37,7 +37,7 @@ def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()
     parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
     shown_targets = tuple(t for t in comparison.targets if options.show_same or t.status != "same")
     if shown_targets:
-        from .targets_view import target_changes_table
+        from .targets import target_changes_table
 
         parts += [Text(""), target_changes_table(shown_targets, options.plain_marks)]
     for row in comparison.sections:
@@ -89,10 +89,10 @@ def section_title(row: SectionChange, plain: bool = False) -> Text:
     if row.old and row.new:
         if row.heading_diff:
             text.append(f"{row.old.id} {row.old.marker}")
-            text.append_text(_old_side(row.heading_diff, plain))
+            text.append_text(_heading_text(row.heading_diff, "old", plain))
             text.append("  ⇄  ")
             text.append(f"{row.new.id} {row.new.marker}")
-            text.append_text(_new_side(row.heading_diff, plain))
+            text.append_text(_heading_text(row.heading_diff, "new", plain))
         else:
             text.append(f"{row.old.id} {row.old.title}  ⇄  {row.new.id} {row.new.title}" if row.old.id != "0"
                         else "preamble")
@@ -147,15 +147,10 @@ def _visible(sentence: SentenceChange, options: ViewOptions) -> bool:
 
 def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
     status = sentence.status
-    text = Text()
-    if status in ("changed", "moved") and sentence.old and sentence.new:
-        text.append_text(_inline(sentence.diff, options.plain_marks, sentence))
-    elif status == "removed":
-        text.append_text(_marked(sentence.old.text, sentence.old_marks, "red"))
-    elif status == "added":
-        text.append_text(_marked(sentence.new.text, sentence.new_marks, "green"))
+    if status in ("changed", "moved"):
+        text = _pieces_text(sentence.pieces, options.plain_marks)
     else:
-        text.append_text(_marked((sentence.new or sentence.old).text, sentence.new_marks, "dim"))
+        text = _pieces_text(sentence.pieces, True, {"removed": "red", "added": "green"}.get(status, "dim"))
     if status == "moved":
         where = "from" if sentence.arrived else "to"
         text.append(f"  (moved {where} § {sentence.elsewhere or 'preamble'})", style="cyan")
@@ -164,47 +159,28 @@ def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
     return text
 
 
-def _marked(text: str, marks, style: str) -> Text:
-    """Sentence text with its target spans highlighted."""
-    result = Text(text, style=style)
-    for start, end in marks:
-        result.stylize(TARGET, start, end)
-    return result
+def _pieces_text(pieces, plain: bool, style: str = "") -> Text:
+    """Deletions struck through, insertions underlined (or [-…-]{+…+} when plain), targets highlighted.
 
-
-def _inline(diff, plain: bool, sentence: SentenceChange | None = None) -> Text:
-    """Deletions struck through, insertions underlined, target spans highlighted on either side."""
-    text = Text()
-    old_pos = new_pos = 0
-    for op, chunk in diff:
-        at = len(text)
-        if op == 0:
-            text.append(chunk)
-        elif op < 0:
-            text.append(f"[-{chunk}-]" if plain else chunk, style=DELETE)
-        else:
-            text.append(f"{{+{chunk}+}}" if plain else chunk, style=INSERT)
-        lead = 2 if plain and op else 0  # the [- or {+ before the chunk
-        if sentence is not None:
-            # Kept and inserted chunks are read in the new sentence, deleted ones in the old.
-            marks, position = (sentence.old_marks, old_pos) if op < 0 else (sentence.new_marks, new_pos)
-            for start, end in marks:
-                start, end = max(start - position, 0), min(end - position, len(chunk))
-                if start < end:
-                    text.stylize(TARGET, at + lead + start, at + lead + end)
-        if op <= 0:
-            old_pos += len(chunk)
-        if op >= 0:
-            new_pos += len(chunk)
+    With a style, the whole sentence is one colour and its edits are not marked (added, removed, same).
+    """
+    text = Text(style=style)
+    for piece in pieces:
+        chunk, piece_style = piece.text, ""
+        if piece.op and not style:
+            piece_style = DELETE if piece.op < 0 else INSERT
+            if plain:
+                chunk = f"[-{chunk}-]" if piece.op < 0 else f"{{+{chunk}+}}"
+        lead = len(text) + (2 if plain and piece.op and not style else 0)  # past the [- or {+
+        text.append(chunk, style=piece_style)
+        if piece.target:
+            text.stylize(TARGET, lead, lead + len(piece.text))
     return text
 
 
-def _old_side(diff, plain: bool, sentence=None) -> Text:
-    return _inline(tuple((op, c) for op, c in diff if op <= 0), plain, sentence)
-
-
-def _new_side(diff, plain: bool, sentence=None) -> Text:
-    return _inline(tuple((op, c) for op, c in diff if op >= 0), plain, sentence)
+def _heading_text(diff, side: str, plain: bool) -> Text:
+    kept = (-1, 0) if side == "old" else (0, 1)
+    return _pieces_text([Piece(op, chunk) for op, chunk in diff if op in kept], plain)
 
 
 def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
@@ -214,11 +190,11 @@ def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Tabl
     table.add_column(ratio=1, overflow="fold")
     for sentence in sentences:
         style = STATUS_STYLE[sentence.status]
-        if sentence.status in ("changed", "moved") and sentence.old and sentence.new:
-            left = _old_side(sentence.diff, options.plain_marks, sentence)
-            right = _new_side(sentence.diff, options.plain_marks, sentence)
+        if sentence.status in ("changed", "moved"):
+            left = _pieces_text(sentence.side("old"), options.plain_marks)
+            right = _pieces_text(sentence.side("new"), options.plain_marks)
         else:
-            left = _marked(sentence.old.text, sentence.old_marks, style) if sentence.old else Text("")
-            right = _marked(sentence.new.text, sentence.new_marks, style) if sentence.new else Text("")
+            left = _pieces_text(sentence.side("old"), True, style) if sentence.old else Text("")
+            right = _pieces_text(sentence.side("new"), True, style) if sentence.new else Text("")
         table.add_row(Text(SIGN[sentence.status], style=style), left, right)
     return table

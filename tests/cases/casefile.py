@@ -18,7 +18,7 @@ def run_case(folder: Path) -> tuple[str, int]:
     """Run one case in-process, at a fixed terminal width and without colour."""
     from typer.testing import CliRunner
 
-    from plandiff.cli import app
+    from plandiff.cli.main import app
 
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))
     env = {"COLUMNS": WIDTH, "LINES": "10000", "NO_COLOR": "1", "TERM": "dumb"}

@@ -1,0 +1,195 @@
+"""The command line: each command parses its options, makes one library call and picks a renderer."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .. import __version__
+from ..errors import PlandiffError
+from . import store_commands
+from .group import DefaultCommandGroup
+from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
+
+app = typer.Typer(
+    cls=DefaultCommandGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Compare Chinese government planning documents.\n\n"
+    "The main job is `plandiff OLD NEW` (short for `plandiff compare OLD NEW`); a plan is a slug such as "
+    "qingdao-2018 or a file path.",
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class Layout(str, Enum):
+    side = "side"
+    inline = "inline"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plandiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Compare Chinese government planning documents."""
+
+
+@app.command()
+def compare(
+    old: str = typer.Argument(..., help="The older or reference plan: a slug or a file path."),
+    new: str = typer.Argument(..., help="The newer plan: a slug or a file path."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report to this file."),
+    layout: Layout = typer.Option(Layout.side, "--layout", help="HTML layout: side (by side) or inline redline."),
+    side_by_side: bool = typer.Option(False, "--side-by-side", "-s", help="Old and new sentences in two columns."),
+    show_all: bool = typer.Option(False, "--all", "-a", help="Show unchanged sentences too."),
+    section: str = typer.Option("", "--section", help="Only sections whose heading contains this text."),
+    expand: bool = typer.Option(False, "--expand", "-e", help="Show the sentences of added and removed sections."),
+    hide_routine: bool = typer.Option(False, "--hide-routine", help="Hide routine year rollovers (2023年→2024年)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours; edits are marked [-old-]{+new+}."),
+    pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long output on a terminal."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
+) -> None:
+    """Compare two plans (the default command: `plandiff OLD NEW`). Exit 0 if same, 1 if they differ."""
+    from ..render.terminal import ViewOptions, comparison_view
+
+    space = workspace(repo)
+    comparison = space.compare(space.load(old), space.load(new))
+    if html is not None or output_format is OutputFormat.html:
+        from ..render.html import render_report
+
+        page = render_report(comparison, layout.value, options=f"plandiff {old} {new} --layout {layout.value}")
+        if html is not None:
+            emit(page, html)
+            Console(stderr=True, highlight=False).print(f"wrote the HTML report to {html}")
+    if output_format is OutputFormat.html:
+        emit(page, output)
+    elif output_format is OutputFormat.json:
+        from ..render.json import comparison_to_dict, dumps
+
+        emit(dumps(comparison_to_dict(comparison)), output)
+    else:
+        plain = plain_output(no_color, output)
+        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
+        emit_rich(comparison_view(comparison, options), output, plain, pager)
+    raise typer.Exit(1 if comparison.differs else 0)
+
+
+@app.command()
+def targets(
+    plan: str = typer.Argument(..., help="A plan (slug or path)."),
+    other: Optional[str] = typer.Argument(None, help="A newer plan: show only the target comparison."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write the target comparison as an HTML page."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
+) -> None:
+    """List a plan's quantitative targets, or compare the targets of two plans (exit 1 if they differ)."""
+    from ..render.json import dumps, target_changes_to_dict, targets_to_dict
+    from ..render.targets import target_changes_table, targets_table
+
+    space = workspace(repo)
+    first = space.load(plan)
+    plain = plain_output(no_color, output)
+    if other is None:
+        found = space.targets(first)
+        if output_format is OutputFormat.json:
+            emit(dumps(targets_to_dict(first, found)), output)
+        else:
+            emit_rich(targets_table(found), output, plain, pager=True)
+        return
+    second = space.load(other)
+    comparison = space.compare(first, second)
+    changes = comparison.targets
+    if html is not None or output_format is OutputFormat.html:
+        from ..render.html import render_targets_report
+
+        emit(render_targets_report(comparison, options=f"plandiff targets {plan} {other}"), html or output)
+    elif output_format is OutputFormat.json:
+        emit(dumps(target_changes_to_dict(first, second, changes)), output)
+    else:
+        emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
+    raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
+
+
+@app.command()
+def show(
+    plan: str = typer.Argument(..., help="A slug (qingdao-2018) or a file path."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
+) -> None:
+    """Show a plan's metadata and outline."""
+    parsed = workspace(repo).load(plan)
+    if output_format is OutputFormat.json:
+        from ..render.json import dumps, plan_to_dict
+
+        emit(dumps(plan_to_dict(parsed)), None)
+    else:
+        from ..render.plan import plan_tree
+
+        console().print(plan_tree(parsed))
+
+
+@app.command("list")
+def list_plans(
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
+) -> None:
+    """List every known plan: bundled seeds, the user library and tracked editions."""
+    from ..render.plan import known_plans_table
+
+    space = workspace(repo)
+    rows = []
+    for known in space.known():
+        try:
+            rows.append((known, space.load(known.path), None))
+        except PlandiffError as error:
+            rows.append((known, None, error))
+    console().print(known_plans_table(rows))
+
+
+@app.command()
+def add(
+    file: Path = typer.Argument(..., help="The plan file to add."),
+    slug: Optional[str] = typer.Option(None, "--as", help="Slug to file it under (default: place-year)."),
+    force: bool = typer.Option(False, "--force", help="Replace a plan that already has this slug."),
+) -> None:
+    """Add a plan file to your library, under a slug derived from its place and year."""
+    space = workspace()
+    chosen, target = space.add(file, slug, force)
+    how = "as given" if slug else "from its place and year"
+    console().print(f"added {chosen} ({how}) → {target}  [library: {space.home}]")
+
+
+store_commands.register(app)  # after the plan commands, so --help lists them first
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: typed errors exit 2 with one line on stderr."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app(args=args, prog_name="plandiff", standalone_mode=True)
+    except PlandiffError as error:
+        Console(stderr=True, highlight=False).print(f"plandiff: error: {error}", markup=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,70 @@
+"""The revision-store commands: track, log and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import LibraryError
+from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to the application."""
+    for command in (track, log, history):
+        app.command()(command)
+
+
+def track(
+    file: Optional[Path] = typer.Argument(None, help="The plan file to record."),
+    slug: Optional[str] = typer.Option(None, "--as", help="The edition's slug (qingdao-2018)."),
+    label: str = typer.Option("", "--label", help="A revision label: draft, final, or your own word."),
+    message: str = typer.Option("", "-m", "--message", help="A note for the revision's commit."),
+    source: str = typer.Option("", "--source", help="Where the text came from (a URL)."),
+    seeds: bool = typer.Option(False, "--seeds", help="Record the bundled sample plans."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
+) -> None:
+    """Record a revision of a plan in the git revision store; identical text is a no-op."""
+    space = workspace(repo)
+    if seeds:
+        jobs = space.seed_files()
+    elif file is not None and slug:
+        jobs = [(file, slug)]
+    else:
+        raise LibraryError("give a FILE and --as SLUG (or --seeds to record the bundled plans)")
+    out = console()
+    for path, name in jobs:
+        revision, created = space.track(path, name, label, message, source)
+        if created:
+            out.print(f"tracked {name} r{revision.number}{f' ({label})' if label else ''} "
+                      f"as {revision.commit[:10]} in {space.store_root}")
+        else:
+            out.print(f"{name}: unchanged, already tracked as r{revision.number} ({revision.commit[:10]})")
+
+
+def log(
+    name: Optional[str] = typer.Argument(None, help="An edition slug or a series (qingdao); default: all."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
+) -> None:
+    """List tracked revisions, newest first, with change counts against the revision before."""
+    from ..render.history import log_table
+
+    console().print(log_table(workspace(repo).log(name)))
+
+
+def history(
+    series: str = typer.Argument(..., help="A series: the slug without its year (national, qingdao)."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the history as an HTML page with charts."),
+    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
+) -> None:
+    """Show a series' editions in year order with their targets: when each appeared and how it moved."""
+    from ..render.history import history_page, history_table
+
+    result = workspace(repo).history(series)
+    if html is not None:
+        emit(history_page(result), html)
+    plain = plain_output(no_color, None)
+    emit_rich(history_table(result, plain), None, plain, pager=True)

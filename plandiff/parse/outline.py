@@ -1,0 +1,209 @@
+"""Parse a plan's outline: numbered, run-in and unnumbered headings, with levels from the document.
+
+Levels are not a fixed table. A stack holds the marker kinds in the order the document opened them,
+and a marker is a heading only where its ordinal sequence continues (二、 after 一、), which is what
+keeps 各县(市、区) and 1.5个百分点 out of the outline of a plan pasted as one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..engines.numerals import ordinal
+from ..model import Section, Sentence
+from .text import first_sentence_end, sentence_spans
+
+Span = tuple[int, int]
+_HAN = "[一二三四五六七八九十]"
+# (kind, pattern, where it may stand inside a paragraph: after a sentence, after any word, or never)
+_MARKERS = (
+    ("han_dun", re.compile(rf"({_HAN}{{1,3}})、(?!{_HAN}、)"), "after-sentence"),
+    ("paren_han", re.compile(rf"\(({_HAN}{{1,3}})\)"), "after-word"),
+    ("paren_arabic", re.compile(r"\((\d{1,2})\)"), "after-word"),
+    ("arabic_dot", re.compile(r"(\d{1,2})\.(?![\d.])"), None),
+    ("arabic_dun", re.compile(r"(\d{1,2})、"), None),
+    ("circled", re.compile(r"([①-⑳])"), None),
+    ("shi", re.compile(rf"({_HAN}{{1,2}})是"), None),
+)
+_ARABIC_KINDS = ("arabic_dot", "arabic_dun")
+_BARE_NUMBER = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
+_AFTER_SENTENCE = "。;:!?”"
+_PLAIN_MAX = 40
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # where the marker begins
+    body: int  # where the heading text begins
+    kind: str
+    number: int
+    line_end: int
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class _Heading:
+    start: int
+    depth: int
+    marker: str
+    heading: Span
+    content_start: int
+    kind: str
+
+
+def parse_outline(text: str, body: tuple[Span, ...]) -> tuple[Section, ...]:
+    """Sections in document order; the preamble (text before the first heading) is level 0."""
+    headings = _accept(_candidates(text, body))
+    return _build_sections(text, body, headings)
+
+
+def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for index, (start, end) in enumerate(body):
+        line = text[start:end]
+        at_start = _line_start_marker(line)
+        if at_start:
+            kind, number, length = at_start
+            found.append(_Candidate(start, start + length, kind, number, end))
+        else:
+            plain = _plain_heading(text, body, index)
+            if plain:
+                found.append(_Candidate(start, start, "plain", 0, end))
+        found.extend(_inline_markers(text, start, end))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _line_start_marker(line: str) -> tuple[str, int, int] | None:
+    for kind, pattern, _ in _MARKERS:
+        match = pattern.match(line)
+        if match and len(line) > match.end():
+            number = ordinal(match.group(1))
+            if number:
+                return kind, number, match.end()
+    bare = _BARE_NUMBER.match(line)
+    if bare:
+        return "bare", int(bare.group(1)), bare.end()
+    return None
+
+
+def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
+    """Markers inside a paragraph, for documents pasted as one long line."""
+    found = []
+    line = text[start:end]
+    for kind, pattern, inline in _MARKERS:
+        if not inline:
+            continue
+        for match in pattern.finditer(line, 1):
+            before = line[match.start() - 1]
+            if inline == "after-sentence" and before not in _AFTER_SENTENCE:
+                continue
+            if before.isascii() and before.isalnum() or before in "、,":
+                continue
+            number = ordinal(match.group(1))
+            if number:
+                found.append(_Candidate(start + match.start(), start + match.end(), kind, number, end, True))
+    return found
+
+
+def _plain_heading(text: str, body: tuple[Span, ...], index: int) -> bool:
+    """An unnumbered heading: a short lone sentence that opens a list, or a short run-in sentence before 一是."""
+    start, end = body[index]
+    line = text[start:end]
+    first_end = first_sentence_end(text, start, end) - start
+    first = line[:first_end].rstrip("。;")
+    # Headings are terse: at most one comma (现在,我代表国务院,…,请予审议 is an opening sentence).
+    if len(first) > _PLAIN_MAX or len(first) < 4 or line[:1].isdigit() or first.count(",") > 1:
+        return False
+    if re.search(r"(以下|如下)", first):
+        return False  # 今年要重点做好以下几方面工作: a lead-in that announces a list, not its heading
+    if first_end < len(line):
+        return line[:first_end].endswith("。") and line[first_end:].lstrip().startswith("一是")
+    if line.endswith(("!", "?")) or (line.endswith(":") and len(line) > 12):
+        return False
+    # A lone line is a heading when a numbered list starts right under it (主要目标: then 1.…).
+    if index + 1 < len(body):
+        following = _line_start_marker(text[body[index + 1][0]:body[index + 1][1]])
+        return following is not None and following[1] == 1 and following[0] != "bare"
+    return False
+
+
+def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
+    """Keep the candidates whose ordinals continue a sequence; give each its depth."""
+    stack: list[tuple[str, int]] = []
+    last_seen: dict[str, int] = {}
+    accepted: list[tuple[_Candidate, int]] = []
+    for candidate in candidates:
+        kind, number = candidate.kind, candidate.number
+        if kind == "bare":
+            kind = next((k for k, n in reversed(stack) if k in _ARABIC_KINDS and n + 1 == number), "")
+            if not kind:
+                continue
+            candidate = _Candidate(candidate.start, candidate.body, kind, number, candidate.line_end)
+        depth = _depth(stack, last_seen, kind, number)
+        if depth is None:
+            continue
+        del stack[depth:]
+        stack.append((kind, number))
+        last_seen[kind] = number
+        accepted.append((candidate, depth))
+    return accepted
+
+
+def _depth(stack: list[tuple[str, int]], last_seen: dict[str, int], kind: str, number: int) -> int | None:
+    for depth, (open_kind, last) in enumerate(stack):
+        if open_kind == kind:
+            return depth if kind == "plain" or number == last + 1 else None
+    # A kind not open now starts at 1, or runs on from where it last stopped (qingdao's 1.–32.).
+    if kind == "plain" or number == 1 or number == last_seen.get(kind, -1) + 1:
+        return len(stack)
+    return None
+
+
+def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:
+    if not body:
+        return ()
+    starts = [candidate.start for candidate, _ in accepted] + [body[-1][1]]
+    headings = []
+    for i, (candidate, depth) in enumerate(accepted):
+        segment_end = min(starts[i + 1], candidate.line_end)
+        heading_end = _heading_end(text, candidate.body, segment_end)
+        marker = text[candidate.start:candidate.body]
+        headings.append(
+            _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
+        )
+
+    preamble = _sentences(text, body, body[0][0], starts[0])
+    sections = [Section("0", 0, "", "", tuple(preamble), None, body[0][0])]
+    ids_at_depth: list[str] = []
+    counters: dict[str, int] = {}
+    for i, heading in enumerate(headings):
+        parent = ids_at_depth[heading.depth - 1] if heading.depth > 0 else None
+        counters[parent or ""] = counters.get(parent or "", 0) + 1
+        section_id = f"{parent}.{counters[parent or '']}" if parent else str(counters[""])
+        del ids_at_depth[heading.depth:]
+        ids_at_depth.append(section_id)
+        heading_text = text[heading.heading[0]:heading.heading[1]].strip().rstrip("。;:").strip()
+        sentences = _sentences(text, body, heading.content_start, starts[i + 1])
+        sections.append(
+            Section(section_id, heading.depth + 1, heading.marker.strip(), heading_text, tuple(sentences), parent,
+                    heading.start, heading.kind)
+        )
+    return tuple(sections)
+
+
+def _heading_end(text: str, start: int, end: int) -> int:
+    """A run-in heading ends at its first full stop; a list item split only by semicolons stays whole."""
+    for i in range(start, end):
+        if text[i] in "。!?":
+            return i + 1
+    return end
+
+
+def _sentences(text: str, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:
+    found = []
+    for line_start, line_end in body:
+        a, b = max(line_start, start), min(line_end, end)
+        if a < b:
+            found.extend(Sentence(text[s:e], s, e) for s, e in sentence_spans(text, a, b))
+    return found

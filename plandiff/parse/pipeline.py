@@ -1,0 +1,44 @@
+"""text → Plan: the pure parsing pipeline (fold width, split the page, read metadata, parse the outline)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Plan
+from .metadata import read_metadata
+from .outline import parse_outline
+from .page import split_page
+from .text import fold_width
+
+_BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
+_LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9fff])(?=[ \t]*\n)")
+_MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
+
+
+def mend_page_breaks(text: str) -> str:
+    """Rejoin paragraphs a PDF page break cut mid-sentence (人\n\n民), keeping every offset.
+
+    A long line that ends without punctuation and is followed by a line of plain text continues it;
+    the newlines become spaces, so offsets still point into the source.
+    """
+
+    def join(match: re.Match) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        # A numbered line is a heading, and a numbered next line starts a new item: neither is a break.
+        if _MARKER_START.match(text[line_start:line_start + 8]) or _MARKER_START.match(text[match.end():match.end() + 8]):
+            return match.group(0)
+        return match.group(1) + " " * len(match.group(2))
+
+    text = _BROKEN_LINE.sub(join, text)
+    # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
+    return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+
+
+def parse_plan(text: str, slug: str = "", source: str = "") -> Plan:
+    """Parse decoded document text into a Plan. Pure: no I/O."""
+    folded = mend_page_breaks(fold_width(text))
+    page = split_page(folded)
+    body_text = "\n".join(folded[a:b] for a, b in page.body)
+    metadata = read_metadata(folded, page, body_text)
+    sections = parse_outline(folded, page.body)
+    return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded)

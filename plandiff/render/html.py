@@ -1,0 +1,70 @@
+"""The self-contained HTML report: one file, inline CSS and script, every document string escaped.
+
+The page is built from a jinja2 template with autoescape on; this module only shapes the finished
+comparison for the template; the pieces it shows were cut at target marks by the comparison itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..model import Comparison, Piece, SentenceChange
+from .targets import VERDICT_LABEL, delta_text, value_text
+
+LAYOUTS = ("side", "inline")
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("plandiff.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text)
+    environment.filters["pieces"] = sentence_pieces
+    environment.filters["heading_pieces"] = heading_pieces
+    return environment
+
+
+def sentence_pieces(change: SentenceChange, side: str) -> tuple[Piece, ...]:
+    """The pieces of one side ("old", "new") or of the inline redline ("both")."""
+    return change.pieces if side == "both" else change.side(side)
+
+
+def _page_label(comparison: Comparison) -> str:
+    """The print footer's text; it sits inside a CSS string, so only safe characters pass."""
+    return re.sub(r"[^\w\- →.]", "", f"{comparison.old.slug} → {comparison.new.slug}")
+
+
+def heading_pieces(row, side: str) -> list[Piece]:
+    """A matched row's heading on one side, with its word-level edits when the wording changed."""
+    section = row.old if side == "old" else row.new
+    if not row.heading_diff:
+        return [Piece(0, section.heading or "Preamble")]
+    wanted = (-1, 0) if side == "old" else (0, 1)
+    return [Piece(op, chunk) for op, chunk in row.heading_diff if op in wanted]
+
+
+def render_report(comparison: Comparison, layout: str = "side", options: str = "") -> str:
+    """The whole report as one HTML string."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        c=comparison,
+        page_label=_page_label(comparison),
+        layout=layout if layout in LAYOUTS else "side",
+        version=__version__,
+        options=options,
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def render_targets_report(comparison: Comparison, options: str = "") -> str:
+    """The target comparison alone, as one HTML page."""
+    template = _environment().get_template("targets.html.j2")
+    return template.render(c=comparison, version=__version__, options=options, page_label=_page_label(comparison),
+                           generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))

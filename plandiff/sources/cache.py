@@ -1,0 +1,136 @@
+"""The on-disk cache of parsed plans and comparisons: the only cache plandiff has.
+
+Entries are keyed by content (a digest of the inputs and of plandiff's own code) and stored as JSON
+through diskcache, never as pickles, so a shared cache folder can hold data but not code. The cache
+has a size bound with least-recently-stored eviction; an entry it can't read is a miss.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import sqlite3
+import typing
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from .. import __version__, model
+
+T = TypeVar("T")
+SIZE_LIMIT = 512 * 1024 * 1024  # bytes; diskcache evicts the oldest entries beyond it
+_TYPE = "__type__"
+
+
+def cache_dir() -> Path | None:
+    """$PLANDIFF_CACHE, else the platform's user cache directory; None when PLANDIFF_NO_CACHE is set."""
+    if os.environ.get("PLANDIFF_NO_CACHE"):
+        return None
+    configured = os.environ.get("PLANDIFF_CACHE")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("plandiff")
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
+    """The version plus each source file's size and mtime: any code change invalidates old entries."""
+    package = Path(__file__).resolve().parent.parent
+    stats = [(str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py")]
+    return (__version__ + repr(sorted(stats))).encode()
+
+
+def key_of(*parts: bytes | str) -> str:
+    """A hex digest over the parts and the code stamp, so an upgrade or edit never reads stale results."""
+    digest = hashlib.sha256(_code_stamp())
+    for part in parts:
+        data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """A bounded content-addressed store of model values; every failure is a miss, never an error."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self._disk = None
+
+    def _open(self):
+        if self._disk is None and self.folder is not None:
+            import diskcache
+
+            try:
+                self._disk = diskcache.Cache(str(self.folder), size_limit=SIZE_LIMIT, disk=diskcache.JSONDisk)
+            except (OSError, sqlite3.Error):
+                self.folder = None  # unusable (read-only, a file, damaged): run without a cache
+        return self._disk
+
+    def memoize(self, kind: type[T], key: str, compute: Callable[[], T]) -> T:
+        """The cached value of this model type for key, computing and storing it on a miss."""
+        disk = self._open()
+        if disk is None:
+            return compute()
+        try:
+            found = disk.get(key)
+            if found is not None:
+                value = decode(found)
+                if isinstance(value, kind):
+                    return value
+        except (OSError, sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
+            pass  # damaged or foreign entry: recompute it
+        value = compute()
+        try:
+            disk.set(key, encode(value))
+        except (OSError, sqlite3.Error, ValueError, TypeError):
+            pass  # a full or read-only cache must not break the command
+        return value
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.close()
+            self._disk = None
+
+
+def encode(value: Any) -> Any:
+    """A model value as JSON data: dataclasses become objects tagged with their type name."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {field.name: encode(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        data[_TYPE] = type(value).__name__
+        return data
+    if isinstance(value, (tuple, list)):
+        return [encode(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def decode(data: Any) -> Any:
+    """The inverse of encode; only types defined in plandiff.model can come back."""
+    if isinstance(data, list):
+        return tuple(decode(item) for item in data)
+    if not isinstance(data, dict):
+        return data
+    cls = getattr(model, data[_TYPE])
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        raise TypeError(f"{data[_TYPE]} is not a model type")
+    hints = _hints(cls)
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name in data:
+            value = decode(data[field.name])
+            hint = hints.get(field.name)
+            if isinstance(hint, type) and issubclass(hint, Enum):
+                value = hint(value)
+            values[field.name] = value
+    return cls(**values)
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)

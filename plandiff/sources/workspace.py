@@ -1,0 +1,177 @@
+"""Where plans live, as one object: slugs, the bundled seeds, the user library, the store and the cache.
+
+Everything that reads a file or remembers a result goes through a Workspace; the core it calls
+(parse_plan, compare, extract_targets) stays pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LibraryError, PlandiffError
+from ..model import Comparison, History, LogEntry, Plan, Revision, Target
+from . import library
+from .cache import Cache, cache_dir, key_of
+from .reading import file_bytes
+
+
+@dataclass(frozen=True)
+class KnownPlan:
+    """A plan the workspace can name: its slug, file and origin (seed, library or tracked)."""
+
+    slug: str
+    path: Path
+    origin: str
+
+
+@dataclass
+class Workspace:
+    """The I/O edge: loads plans by slug, revision or path, and caches parsed plans and comparisons."""
+
+    home: Path  # the user library, and the default revision store
+    repo: Path | None = None  # the revision store, when it is not home
+    cache: Cache = field(default_factory=lambda: Cache(None))
+
+    @classmethod
+    def from_environment(cls, repo: Path | None = None) -> Workspace:
+        """$PLANDIFF_HOME (or the user data folder) and $PLANDIFF_CACHE (or the user cache folder)."""
+        return cls(library.home(), repo, Cache(cache_dir()))
+
+    # -- the store ---------------------------------------------------------------------------------
+    @property
+    def store_root(self) -> Path:
+        return Path(self.repo).expanduser() if self.repo else self.home
+
+    def store(self):
+        from .store import (
+            Store,  # git is imported only by commands that touch the store
+        )
+
+        return Store(self.store_root)
+
+    def _store_if_any(self):
+        # No store: skip importing git entirely.
+        return self.store() if (self.store_root / ".git").is_dir() else None
+
+    # -- loading -----------------------------------------------------------------------------------
+    def load(self, name: str | Path) -> Plan:
+        """A plan by slug, slug@revision (r2, draft, a git revision) or file path.
+
+        A tracked edition shadows a seed or library plan of the same slug: it is the newer text.
+        """
+        text = str(name)
+        is_file = Path(text).exists()
+        if "@" in text and not is_file:
+            slug, spec = text.split("@", 1)
+            data, revision = self.store().read(slug, spec)
+            return self.parse(data, f"{slug}@r{revision.number}", f"{revision.path}@{revision.commit[:10]}")
+        if not is_file:
+            store = self._store_if_any()
+            tracked = store.latest_file(text) if store else None
+            if tracked is not None:
+                return self.parse(file_bytes(tracked), text, str(tracked))
+        slug, path = library.resolve(text)
+        return self.parse(file_bytes(path), slug, str(path))
+
+    def parse(self, data: bytes, slug: str, source: str = "") -> Plan:
+        """A plan from raw bytes, through the cache."""
+
+        def compute() -> Plan:
+            # Parsing pulls in jieba and cn2an; on a cache hit none of it is imported.
+            from ..parse.pipeline import parse_plan
+            from .reading import read_bytes
+
+            document = read_bytes(data, name=source or slug)
+            return parse_plan(document.text, slug=slug, source=source)
+
+        return self.cache.memoize(Plan, key_of("plan", data, slug, source), compute)
+
+    # -- computing ---------------------------------------------------------------------------------
+    def compare(self, old: Plan, new: Plan) -> Comparison:
+        """compare(old, new), cached by both plans' content."""
+
+        def compute() -> Comparison:
+            from ..diff.pipeline import compare
+
+            return compare(old, new)
+
+        key = key_of("comparison", old.slug, old.source, old.text, new.slug, new.source, new.text)
+        return self.cache.memoize(Comparison, key, compute)
+
+    def targets(self, plan: Plan) -> tuple[Target, ...]:
+        from ..targets.extract import extract_targets
+
+        return extract_targets(plan)
+
+    # -- the library -------------------------------------------------------------------------------
+    def known(self) -> list[KnownPlan]:
+        """Every plan a bare slug can name: seeds, the library, then tracked editions over both."""
+        found = {entry.slug: KnownPlan(entry.slug, entry.path, entry.origin) for entry in library.entries()}
+        store = self._store_if_any()
+        if store is not None:
+            for slug in store.slugs():
+                found[slug] = KnownPlan(slug, store.latest_file(slug), "tracked")
+        return sorted(found.values(), key=lambda plan: plan.slug)
+
+    def add(self, file: Path, slug: str | None = None, force: bool = False) -> tuple[str, Path]:
+        """File a plan in the library under slug, or under one derived from its place and year."""
+        plan = self.load(file)  # parse first: a file that is not a readable plan never enters the library
+        chosen = slug or library.suggest_slug([plan.metadata.city, plan.metadata.district], plan.metadata.year)
+        if not chosen or chosen.isdigit():
+            raise LibraryError(f"{file}: no place found in the plan to name it by; give one with --as SLUG")
+        return chosen, library.add(file, chosen, overwrite=force)
+
+    # -- revisions ---------------------------------------------------------------------------------
+    def track(self, file: Path, slug: str, label: str = "", message: str = "", source: str = ""):
+        """Record a file as the next revision of slug: (revision, created)."""
+        if not library.is_valid_slug(slug):
+            raise LibraryError(f"{slug!r} is not a valid slug; use lowercase letters, digits and hyphens")
+        data = file_bytes(file)
+        plan = self.parse(data, slug, str(file))  # only readable plans enter the store
+        facts = {"title": plan.metadata.title, "place": plan.metadata.place, "year": plan.metadata.year}
+        return self.store().track(data, file.name, slug, label, message, source, facts)
+
+    def seed_files(self) -> list[tuple[Path, str]]:
+        """The bundled sample plans as (file, slug); an install without them is broken, not empty."""
+        seeds = sorted(library.SEEDS_DIR.glob("*.txt"))
+        if not seeds:
+            raise PlandiffError(f"no bundled seeds in {library.SEEDS_DIR}; reinstall plandiff")
+        return [(path, path.stem) for path in seeds]
+
+    def editions(self, name: str | None) -> list[str]:
+        """Tracked slugs for an edition, a series, or everything."""
+        store = self.store()
+        if not store.exists():
+            raise LibraryError(f"no revisions in {store.root} yet; record one with `plandiff track FILE --as SLUG`")
+        if name and store.has(name):
+            return [name]
+        slugs = store.slugs(name) if name else store.slugs()
+        if not slugs:
+            known = ", ".join(sorted({library.series_of(s) for s in store.slugs()})) or "none"
+            raise LibraryError(f"nothing tracked under {name!r}; tracked series: {known}")
+        return slugs
+
+    def revision_plans(self, slug: str) -> list[tuple[Revision, Plan]]:
+        """Every revision of an edition with its parsed plan, newest first."""
+        store = self.store()
+        return [(r, self.parse(store.bytes_of(r), f"{slug}@r{r.number}")) for r in store.revisions(slug)]
+
+    def log(self, name: str | None = None) -> list[LogEntry]:
+        """Revisions newest first, with change counts against the revision before."""
+        from ..series.history import log_entries
+
+        entries = []
+        for slug in self.editions(name):
+            pairs = self.revision_plans(slug)
+            entries.extend(log_entries([r for r, _ in pairs], [p for _, p in pairs], self.compare))
+        return sorted(entries, key=lambda entry: entry.revision.date, reverse=True)
+
+    def history(self, series: str) -> History:
+        """A series' editions (latest revision each) and its targets edition by edition."""
+        from ..series.history import build_history
+
+        store = self.store()
+        editions = [self.parse(store.read(slug)[0], slug) for slug in self.editions(series)]
+        return build_history(series, editions)
+
