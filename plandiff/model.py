@@ -132,6 +132,20 @@ class Plan:
         """Direct children of a section, in document order."""
         return [s for s in self.sections if s.parent == section_id]
 
+    def path(self, section_id: str) -> tuple[Section, ...]:
+        """The section and its ancestors, outermost first."""
+        chain, current = [], self.section(section_id)
+        while True:
+            chain.append(current)
+            if current.parent is None:
+                return tuple(reversed(chain))
+            current = self.section(current.parent)
+
+    def label(self, section_id: str) -> str:
+        """The section's place in the outline as the document numbers it: 三、 › （六）."""
+        markers = [s.marker.strip() or s.heading[:12] for s in self.path(section_id) if s.level > 0]
+        return " › ".join(markers) or "preamble"
+
 
 # --------------------------------------------------------------------------------------------- targets
 
