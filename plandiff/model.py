@@ -266,7 +266,17 @@ class SectionChange:
 
     @property
     def changed(self) -> bool:
-        return self.status != "matched" or self.heading_changed or any(s.status != "same" for s in self.sentences)
+        # A moved section is a difference even when its text is the same: diff(1) callers read exit 0 as "same".
+        # So are sentences listed in another order than the old plan had them.
+        return (self.status != "matched" or self.moved or self.heading_changed
+                or any(s.status != "same" for s in self.sentences) or self.reordered)
+
+    @property
+    def reordered(self) -> bool:
+        """True when the paired sentences stand in another order than in the old plan."""
+        starts = [s.old.start for s in self.sentences if s.old is not None and s.new is not None
+                  and s.status != "moved"]
+        return any(a > b for a, b in zip(starts, starts[1:]))
 
 
 @dataclass(frozen=True)

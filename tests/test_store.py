@@ -78,7 +78,7 @@ def test_revision_syntax_in_comparisons(tmp_path, monkeypatch):
     data = cli("compare", "wuhan-2014@r1", "wuhan-2014@final", "--format", "json").stdout
     assert '"raised"' in data
     missing = cli("compare", "wuhan-2014@r9", "wuhan-2014")
-    assert missing.exit_code != 0 and isinstance(missing.exception, StoreError)
+    assert missing.exit_code == 2 and "no revision r9" in missing.stderr
 
 
 def test_log_counts_changes(tmp_path):

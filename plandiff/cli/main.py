@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import PlandiffError
 from . import store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
+from .output import REPO_HELP, console, emit, emit_rich, plain_output, refuse_overwriting_inputs, workspace
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
@@ -48,6 +48,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error (any position)."),
 ) -> None:
     """Compare Chinese government planning documents."""
 
@@ -73,7 +74,9 @@ def compare(
     from ..render.terminal import ViewOptions, comparison_view
 
     space = workspace(repo)
-    comparison = space.compare(space.load(old), space.load(new))
+    old_plan, new_plan = space.load(old), space.load(new)
+    refuse_overwriting_inputs([output, html], [old_plan, new_plan])
+    comparison = space.compare(old_plan, new_plan)
     if html is not None or output_format is OutputFormat.html:
         from ..render.html import render_report
 
@@ -110,6 +113,7 @@ def targets(
 
     space = workspace(repo)
     first = space.load(plan)
+    refuse_overwriting_inputs([output, html], [first])
     plain = plain_output(no_color, output)
     if other is None:
         found = space.targets(first)
@@ -119,6 +123,7 @@ def targets(
             emit_rich(targets_table(found), output, plain, pager=True)
         return
     second = space.load(other)
+    refuse_overwriting_inputs([output, html], [second])
     comparison = space.compare(first, second)
     changes = comparison.targets
     if html is not None or output_format is OutputFormat.html:
@@ -184,12 +189,5 @@ store_commands.register(app)  # after the plan commands, so --help lists them fi
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: typed errors exit 2 with one line on stderr."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        app(args=args, prog_name="plandiff", standalone_mode=True)
-    except PlandiffError as error:
-        Console(stderr=True, highlight=False).print(f"plandiff: error: {error}", markup=False, soft_wrap=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    """Entry point. The group's main() is the one error path: one stderr line and exit 2 for every failure."""
+    app(args=list(sys.argv[1:] if argv is None else argv), prog_name="plandiff")

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import InputError
+from ..errors import OutputError, escaped, os_reason
+from ..parse.text import visible
 from ..sources.workspace import Workspace
+
+# The only escape sequences plandiff itself sends: rich's colour codes (SGR). Any other ESC or control
+# character in the output came from a document or a file name and is shown as its picture (␛).
+_OWN_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 REPO_HELP = "The revision store (a git repository); default: $PLANDIFF_HOME."
 
@@ -19,7 +26,28 @@ def workspace(repo: Path | None = None) -> Workspace:
 
 
 def console() -> Console:
-    return Console(highlight=False)
+    """A console on stdout that shows control characters from documents and file names visibly."""
+    return Console(highlight=False, file=_VisibleStdout())
+
+
+class _VisibleStdout:
+    """stdout, with every control character but rich's own colour codes made visible on the way out."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(_safe_rendered(text))
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", "utf-8") or "utf-8"
 
 
 def plain_output(no_color: bool, output: Path | None) -> bool:
@@ -31,16 +59,43 @@ def plain_output(no_color: bool, output: Path | None) -> bool:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write to the output file (atomically) or stdout."""
+    """Write to the output file (atomically: a failure leaves neither half a file nor a temporary) or stdout."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))
         return
+    temporary = None
     try:
-        temporary = output.with_name(f".{output.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        handle, name = tempfile.mkstemp(prefix=f".{output.name[:100]}.", suffix=".tmp", dir=output.parent or ".")
+        temporary = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
         temporary.replace(output)
+        temporary = None
     except OSError as error:
-        raise InputError(f"{output}: cannot write ({error.strerror}); choose another path with -o") from error
+        raise OutputError(f"{escaped(str(output))}: cannot write ({os_reason(error)}); choose another path with -o") \
+            from None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def refuse_overwriting_inputs(outputs: list[Path | None], plans: list) -> None:
+    """An output path that names one of the input plans would destroy it: refuse before any work is lost."""
+    sources = [Path(plan.source) for plan in plans if plan.source]
+    for output in outputs:
+        if output is None:
+            continue
+        for source in sources:
+            if _same_file(output, source):
+                raise OutputError(f"{escaped(str(output))} is one of the input plans; "
+                                  "write the output to another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None:
@@ -49,11 +104,22 @@ def emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None
                       width=100 if output is not None else None)
     with console.capture() as capture:
         console.print(renderable)
-    text = capture.get()
+    text = _safe_rendered(capture.get())
     if output is None and pager and console.is_terminal and text.count("\n") > console.height:
         import pydoc
 
         os.environ.setdefault("LESS", "-R")  # keep the colours in less
         pydoc.pager(text)
+    elif output is None:
+        sys.stdout.write(text)
     else:
         emit(text, output)
+
+
+def _safe_rendered(text: str) -> str:
+    """Rendered text with plandiff's own colour codes kept and every other control character made visible."""
+    parts, cursor = [], 0
+    for match in _OWN_COLOUR.finditer(text):
+        parts += [visible(text[cursor:match.start()]), match.group()]
+        cursor = match.end()
+    return "".join(parts) + visible(text[cursor:])

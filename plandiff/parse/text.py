@@ -12,6 +12,19 @@ _WIDTH_TABLE[0x00A0] = 0x20  # no-break space, common in pasted web text
 _WIDTH_TABLE[0xFEFF] = 0x20  # a stray BOM inside the text
 _WIDTH_TABLE[0x2028] = 0x0A
 _WIDTH_TABLE[0x2029] = 0x0A
+# Control characters would drive a terminal (ESC starts escape sequences, some set the window title):
+# show them as their control pictures (ESC → ␛), one character for one, so offsets still hold. C1
+# controls and lone surrogates (reachable only through the Python API) have no picture: U+FFFD.
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r\f"}
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({code: 0xFFFD for code in (*range(0x80, 0xA0), *range(0xD800, 0xE000))})
+_WIDTH_TABLE.update(_VISIBLE)
+
+# A "sentence" longer than this is cut into pieces (at a comma when one is near, else at the limit), so
+# that no input, such as a megabyte of one character with no 。, makes the word segmenter or the diff
+# super-linear. Real plan sentences stay under 350 characters.
+MAX_SENTENCE = 600
+_SOFT_BREAKS = ",，、;；:："
 
 SENTENCE_END = "。!?;"
 CLOSERS = "”’」』)》】]\"'"
@@ -19,8 +32,13 @@ _SPACE = re.compile(r"\s+")
 
 
 def fold_width(text: str) -> str:
-    """Fold full-width letters, digits and punctuation to half width; keep the length unchanged."""
+    """Fold full-width letters, digits and punctuation to half width, controls to pictures; same length."""
     return text.translate(_WIDTH_TABLE)
+
+
+def visible(text: str) -> str:
+    """Control characters as their pictures (␛ for ESC) and lone surrogates as U+FFFD; same length."""
+    return text.translate(_VISIBLE)
 
 
 def squeeze(text: str) -> str:
@@ -56,8 +74,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a and not all(c in SENTENCE_END + CLOSERS for c in text[a:b]):
-            trimmed.append((a, b))
+            trimmed.extend(_cap_length(text, a, b))
     return trimmed
+
+
+def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long span into pieces of at most MAX_SENTENCE characters, covering every character."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        soft = max(text.rfind(mark, start + MAX_SENTENCE // 2, cut) for mark in _SOFT_BREAKS)
+        cut = soft + 1 if soft >= 0 else cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def first_sentence_end(text: str, start: int, end: int) -> int:

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LibraryError, UnknownPlanError
+from .reading import path_exists
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"  # package data
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+MAX_SLUG = 80  # characters; a slug names files and git tags, which the file system limits
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -53,7 +55,7 @@ def entries() -> list[Entry]:
 def resolve(name: str) -> tuple[str, Path]:
     """Turn a slug or a file path into (slug, path); unknown slugs suggest the nearest ones."""
     path = Path(name).expanduser()
-    if path.exists() or os.sep in name or path.suffix.lower() in PLAN_SUFFIXES:
+    if path_exists(path) or os.sep in name or path.suffix.lower() in PLAN_SUFFIXES:
         return path.stem, path
     known = {entry.slug: entry for entry in entries()}
     if name in known:
@@ -64,13 +66,14 @@ def resolve(name: str) -> tuple[str, Path]:
 
 
 def is_valid_slug(slug: str) -> bool:
-    return bool(_SLUG.match(slug))
+    # fullmatch: `$` would let a trailing newline through; the length keeps file names and tags legal.
+    return len(slug) <= MAX_SLUG and bool(_SLUG.fullmatch(slug))
 
 
 def add(source: Path, slug: str, overwrite: bool = False) -> Path:
     """Copy a plan file into the user library under slug, byte for byte."""
     if not is_valid_slug(slug):
-        raise LibraryError(f"{slug!r} is not a valid slug; use lowercase letters, digits and hyphens (qingdao-2018)")
+        raise LibraryError(f"{slug!r} is not a valid slug; use up to 80 lowercase letters, digits and hyphens (qingdao-2018)")
     folder = plans_dir()
     existing = [p for p in folder.glob(f"{slug}.*") if p.suffix.lower() in PLAN_SUFFIXES] if folder.is_dir() else []
     if existing and not overwrite:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, PlandiffError, escaped, os_reason
 
 MAX_BYTES = 20 * 1024 * 1024  # plans are tens of kilobytes; anything this large is not one
+# Decoded text beyond this is refused: the largest real plans hold about 50,000 characters, and the
+# README's time budget ("Limits") is stated for this many.
+MAX_CHARS = 2_000_000
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -25,53 +30,116 @@ class Document:
 
 
 def file_bytes(path: Path) -> bytes:
-    """A file's bytes, with every failure turned into an InputError that says what to do."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path, or run `plandiff list` for known plans")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; name a plan file inside it")
+    """A regular file's bytes, at most MAX_BYTES of them; every failure is an InputError that says what to do.
+
+    Devices, FIFOs and sockets are refused before reading (/dev/zero never ends), and the file is read
+    through one bounded read, so a file that grows while we read it cannot exhaust memory either.
+    """
+    name = escaped(str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // 1024 // 1024} MB is too large for a plan (limit 20 MB)")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not hang; it is refused just below.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file; check the path, or run `plandiff list` for known plans") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory; name a plan file inside it") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror}); check its permissions") from error
+        raise InputError(f"{name}: cannot open ({os_reason(error)}); check the path and its permissions") from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError(f"{name}: not a valid file name (it holds a null byte)") from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a directory; name a plan file inside it")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: not a regular file (a device, pipe or socket); save the plan to a file first")
+        if info.st_size > MAX_BYTES:
+            raise InputError(f"{name}: {info.st_size // 1024 // 1024} MB is too large for a plan (limit 20 MB)")
+        os.set_blocking(handle, True)
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(handle, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:
+            raise InputError(f"{name}: grew past the 20 MB limit while being read; is this a plan?")
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({os_reason(error)}); check its permissions") from None
+    finally:
+        os.close(handle)
+
+
+def path_exists(text: str | Path) -> bool:
+    """Whether text names an existing file or folder; names the OS rejects (too long, NUL) simply don't."""
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read_bytes(data: bytes, name: str = "<input>") -> Document:
     """Decode a document's bytes, choosing the reader from the content itself."""
+    name = escaped(name)
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: too large for a plan (limit 20 MB)")
     if not data.strip():
         raise InputError(f"{name}: the file is empty; give a plan with text in it")
-    if data.startswith(b"%PDF"):
-        from .pdf_reader import pdf_text  # only PDF input pays for pdfplumber
-
-        document = Document(pdf_text(data, name), "pdf")
-    elif data.startswith(b"PK\x03\x04"):
-        from .docx_reader import docx_text  # only DOCX input pays for python-docx
-
-        document = Document(docx_text(data, name), "docx")
-    else:
-        text, encoding = decode_text(data, name)
-        if _looks_like_html(text):
-            from .html_reader import html_to_text  # BeautifulSoup only for web pages
-
-            document = Document(html_to_text(text), "html", encoding)
-        else:
-            document = Document(text, "text", encoding)
+    try:
+        document = _read_document(data, name)
+    except PlandiffError:
+        raise
+    except RecursionError:
+        raise InputError(f"{name}: nested too deeply to read (a damaged or hostile file)") from None
+    # Third-party readers raise their own types on damaged files (lxml's XMLSyntaxError inside a valid
+    # DOCX zip, zlib errors, pdfminer's many types): all mean "this file is unreadable".
+    except Exception as error:  # noqa: BLE001
+        raise InputError(f"{name}: the file is damaged and cannot be read ({escaped(_first_line(error))}); "
+                         "re-save or re-export it") from None
+    if len(document.text) > MAX_CHARS:
+        raise InputError(f"{name}: {len(document.text):,} characters of text is too long for a plan "
+                         f"(limit {MAX_CHARS:,}); split it into its parts")
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
     if not any("\u4e00" <= char <= "\u9fff" for char in text):
         raise InputError(f"{name}: no Chinese text could be extracted; is this a plan (a scanned PDF needs OCR first)?")
     return Document(text, document.kind, document.encoding)
 
 
+def _read_document(data: bytes, name: str) -> Document:
+    if data.startswith(b"%PDF"):
+        from .pdf_reader import pdf_text  # only PDF input pays for pdfplumber
+
+        return Document(pdf_text(data, name), "pdf")
+    if data.startswith(b"PK\x03\x04"):
+        from .docx_reader import docx_text  # only DOCX input pays for python-docx
+
+        return Document(docx_text(data, name), "docx")
+    text, encoding = decode_text(data, name)
+    if _looks_like_html(text):
+        from .html_reader import html_to_text  # BeautifulSoup only for web pages
+
+        return Document(html_to_text(text), "html", encoding)
+    return Document(text, "text", encoding)
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0][:200] if text else type(error).__name__
+
+
 def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
     """Decode text bytes: a BOM decides first, then strict UTF-8, then charset detection."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding.replace("-sig", "")
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as error:
+                # A BOM promises an encoding; bytes that break the promise are damage, not a guess to retry.
+                raise InputError(f"{name}: starts with a {encoding.replace('-sig', '').upper()} byte-order mark "
+                                 f"but byte {error.start} does not decode ({error.reason}); "
+                                 "re-save the file as UTF-8") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -88,7 +156,11 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
     # GBK and GB2312 are subsets of GB18030: decode with the superset so rare characters survive.
     if encoding in {"gbk", "gb2312", "cp936"}:
         encoding = "gb18030"
-    return data.decode(encoding), encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{name}: not text in a known encoding (guessed {encoding}, which fails to decode it); "
+                         "save it as UTF-8 and try again") from None
 
 
 def _is_binary(text: str) -> bool:

@@ -13,7 +13,7 @@ from ..errors import LibraryError, PlandiffError
 from ..model import Comparison, History, LogEntry, Plan, Revision, Target
 from . import library
 from .cache import Cache, cache_dir, key_of
-from .reading import file_bytes
+from .reading import file_bytes, path_exists
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Workspace:
         A tracked edition shadows a seed or library plan of the same slug: it is the newer text.
         """
         text = str(name)
-        is_file = Path(text).exists()
+        is_file = path_exists(text)
         if "@" in text and not is_file:
             slug, spec = text.split("@", 1)
             data, revision = self.store().read(slug, spec)
@@ -126,7 +126,7 @@ class Workspace:
     def track(self, file: Path, slug: str, label: str = "", message: str = "", source: str = ""):
         """Record a file as the next revision of slug: (revision, created)."""
         if not library.is_valid_slug(slug):
-            raise LibraryError(f"{slug!r} is not a valid slug; use lowercase letters, digits and hyphens")
+            raise LibraryError(f"{slug!r} is not a valid slug; use up to 80 lowercase letters, digits and hyphens")
         data = file_bytes(file)
         plan = self.parse(data, slug, str(file))  # only readable plans enter the store
         facts = {"title": plan.metadata.title, "place": plan.metadata.place, "year": plan.metadata.year}
