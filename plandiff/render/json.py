@@ -72,8 +72,8 @@ def plan_to_dict(plan: Plan) -> dict:
 def target_to_dict(target: Target) -> dict:
     return {
         "id": target.id, "indicator": target.indicator, "key": target.key, "comparator": target.comparator,
-        "value": target.value, "upper": target.upper, "unit": target.unit, "kind": target.kind,
-        "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
+        "value": target.value, "upper": target.upper, "baseline": target.baseline, "unit": target.unit,
+        "kind": target.kind, "horizon": target.horizon, "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
         "text": target.text, "sentence": target.sentence, "span": [target.start, target.end],
     }
 
