@@ -206,6 +206,10 @@ def test_national_cli_views(national, tmp_path):
     rows = list(csv.DictReader(io.StringIO(history.stdout)))
     gdp = [row for row in rows if row["key"] == "gdp-growth"]
     assert [row["shown"] for row in gdp] == ["≥6%", "≈5.5%", "≈5%"]
+    urbanisation = [row for row in rows if row["indicator"] == "常住人口城镇化率" and row["shown"]]
+    assert [(row["year"], row["shown"], row["horizon"]) for row in urbanisation] == [("2021", "65%", "True")]
+    unemployment = {row["horizon"] for row in rows if row["indicator"] == "城镇调查失业率" and row["year"] == "2021"}
+    assert unemployment == {"True", "False"}  # the five-year ceiling and the annual target, in rows of their own
     series_html = tmp_path / "series.html"
     result = runner.invoke(app, ["series", "national", "--html", str(series_html), *repo], env=env)
     assert result.exit_code == 0, result.output
