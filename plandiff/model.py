@@ -28,6 +28,15 @@ class SectionStatus(StrEnum):
     MERGED = "merged"
 
 
+class SectionRole(StrEnum):
+    """What a top-level part of a plan does; its subsections share it."""
+
+    REVIEW = "review"  # 工作回顾: what was done
+    REQUIREMENTS = "requirements"  # 总体要求, 主要目标: principles and targets
+    TASKS = "tasks"  # 重点工作: what will be done
+    OTHER = "other"  # no role the heading or body makes clear
+
+
 class Verdict(StrEnum):
     """What happened to one indicator between two plans."""
 
@@ -86,6 +95,7 @@ class Section:
     parent: str | None = None
     start: int = 0
     kind: str = ""  # marker family: han_dun, paren_han, arabic_dot, plain, shi…; "" for the preamble
+    role: SectionRole = SectionRole.OTHER  # its top-level part's role: review, requirements or tasks
 
     @property
     def is_item(self) -> bool:
@@ -248,6 +258,22 @@ class SentenceChange:
 
 
 @dataclass(frozen=True)
+class PairScore:
+    """Why two sections were paired: the parts of the score (they add up to total) and the runner-up."""
+
+    heading: float  # weighted heading similarity
+    body: float  # weighted similarity of the whole subtree's words
+    size: float  # the damping of pairs of very different size (≤ 0)
+    role: float  # 0 for the same role, < 0 for another role
+    tree: float  # > 0 when the parents are paired, < 0 when the child moved to another parent
+    order: float  # a small bonus for similar places in the document
+    total: float
+    alternative_old: str = ""  # the best pair the assignment turned down, and its total
+    alternative_new: str = ""
+    alternative_total: float = 0.0
+
+
+@dataclass(frozen=True)
 class SectionChange:
     """One aligned row: a matched, split or merged pair, or an added or removed section."""
 
@@ -260,6 +286,7 @@ class SectionChange:
     moved: bool
     sentences: tuple[SentenceChange, ...]
     heading_diff: Diff = ()
+    why: PairScore | None = None  # the score parts of a matched pair, for --explain
 
     @property
     def renumbered(self) -> bool:

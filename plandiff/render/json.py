@@ -75,6 +75,7 @@ def plan_to_dict(plan: Plan) -> dict:
                 "marker": section.marker,
                 "heading": section.heading,
                 "parent": section.parent,
+                "role": section.role,
                 "sentences": [sentence.text for sentence in section.sentences],
                 "spans": [[sentence.start, sentence.end] for sentence in section.sentences],
             }
@@ -120,7 +121,8 @@ def _plan_ref(plan) -> dict:
 def _section_ref(section) -> dict | None:
     if section is None:
         return None
-    return {"id": section.id, "marker": section.marker, "heading": section.heading, "level": section.level}
+    return {"id": section.id, "marker": section.marker, "heading": section.heading, "level": section.level,
+            "role": section.role}
 
 
 def _sentence(change: SentenceChange) -> dict:
@@ -144,13 +146,27 @@ def _sentence(change: SentenceChange) -> dict:
     return data
 
 
+def _why(row: SectionChange) -> dict:
+    """The similarity scores, and for a matched pair the parts of its total and the runner-up."""
+    why: dict = {"heading": row.heading_score, "body": row.body_score}
+    if row.why is not None:
+        parts = row.why
+        why["parts"] = {"heading": parts.heading, "body": parts.body, "size": parts.size, "role": parts.role,
+                        "tree": parts.tree, "order": parts.order}
+        why["total"] = parts.total
+        if parts.alternative_old or parts.alternative_new:
+            why["runner_up"] = {"old": parts.alternative_old, "new": parts.alternative_new,
+                                "total": parts.alternative_total}
+    return why
+
+
 def _section(row: SectionChange) -> dict:
     return {
         "status": row.status,
         "old": _section_ref(row.old),
         "new": _section_ref(row.new),
         "score": row.score,
-        "why": {"heading": row.heading_score, "body": row.body_score},
+        "why": _why(row),
         "moved": row.moved,
         "renumbered": row.renumbered,
         "heading_diff": [[op, text] for op, text in row.heading_diff],
