@@ -14,7 +14,6 @@ from conftest import corpus_file
 from typer.testing import CliRunner
 
 from plandiff.cli.main import app
-from plandiff.errors import PlandiffError
 from plandiff.parse.pipeline import parse_plan
 from plandiff.series.assembly import series_report
 from plandiff.series.blame import blame
@@ -144,8 +143,8 @@ def test_series_from_a_folder_of_files_sorted_by_plan_year(tmp_path):
     assert [e["year"] for e in data["editions"]] == [2020, 2021, 2022]
     assert PLANTED in {t["term"] for t in data["shifts"][0]["new"]}
     blamed = runner.invoke(app, ["blame", str(folder / "b.txt"), "str", "--format", "json"])
-    assert isinstance(blamed.exception, PlandiffError)  # neither a series, an edition nor a file: main() exits 2
-    assert "no series or plan named 'str'" in str(blamed.exception)
+    assert blamed.exit_code == 2 and "plandiff: error:" in blamed.stderr  # neither a series, an edition nor a file
+    assert "no series or plan named 'str'" in blamed.stderr
     blamed = runner.invoke(app, ["blame", *(str(folder / n) for n in ("a.txt", "b.txt", "c.txt")), "-f", "json"])
     assert blamed.exit_code == 0, blamed.output
     kept = next(s for s in json.loads(blamed.stdout)["sentences"] if s["text"] == KEPT)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import OutputError, escaped, os_reason
+from ..errors import OutputError, StoreError, escaped, os_reason
 from ..parse.text import visible
+from ..sources.reading import path_exists
 from ..sources.workspace import Workspace
 
 # The only escape sequences plandiff itself sends: rich's colour codes (SGR). Any other ESC or control
@@ -22,6 +23,9 @@ REPO_HELP = "The revision store (a git repository); default: $PLANDIFF_HOME."
 
 
 def workspace(repo: Path | None = None) -> Workspace:
+    """The workspace; a --repo that names a file is refused at once, whether or not the command needs it."""
+    if repo is not None and path_exists(repo) and not repo.is_dir():
+        raise StoreError(f"{escaped(str(repo))} is a file, not a folder; give --repo a plandiff store folder")
     return Workspace.from_environment(repo)
 
 
