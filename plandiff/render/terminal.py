@@ -9,7 +9,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison, Piece, SectionChange, SentenceChange
+from ..model import Comparison, Piece, Plan, Section, SectionChange, SentenceChange
 
 TARGET = "reverse"
 DELETE = "bold red strike"
@@ -43,7 +43,7 @@ def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue
-        parts.extend(section_view(row, options))
+        parts.extend(section_view(row, options, (comparison.old, comparison.new)))
     if not comparison.differs:
         parts.append(Text("\nThe plans have no differences.", style="bold green"))
     return Group(*parts)
@@ -80,22 +80,32 @@ def summary_line(comparison: Comparison) -> Text:
 
 
 def _heading_contains(row: SectionChange, needle: str) -> bool:
-    return any(needle in section.heading for section in (row.old, row.new) if section)
+    return any(needle in section.heading or needle in section.shown_heading for section in (row.old, row.new) if section)
 
 
-def section_title(row: SectionChange, plain: bool = False) -> Text:
+def _place(plan: Plan | None, section: Section) -> str:
+    """Where a section sits, as the document numbers it: the enclosing markers, then its own (三、 › （六）)."""
+    if plan is None or section.parent is None:
+        return section.shown_marker
+    return f"{plan.label(section.parent)} › {section.shown_marker}"
+
+
+def section_title(row: SectionChange, plain: bool = False, plans: tuple[Plan | None, Plan | None] = (None, None)) -> Text:
     """`old heading ⇄ new heading` with the match score, status and move flags."""
     text = Text()
+    old_plan, new_plan = plans
     if row.old and row.new:
         if row.heading_diff:
-            text.append(f"{row.old.id} {row.old.marker}")
+            text.append(_place(old_plan, row.old))
             text.append_text(_heading_text(row.heading_diff, "old", plain))
             text.append("  ⇄  ")
-            text.append(f"{row.new.id} {row.new.marker}")
+            text.append(_place(new_plan, row.new))
             text.append_text(_heading_text(row.heading_diff, "new", plain))
         else:
-            text.append(f"{row.old.id} {row.old.title}  ⇄  {row.new.id} {row.new.title}" if row.old.id != "0"
-                        else "preamble")
+            text.append(
+                f"{_place(old_plan, row.old)}{row.old.shown_heading}  ⇄  {_place(new_plan, row.new)}{row.new.shown_heading}"
+                if row.old.id != "0" else "preamble"
+            )
         text.append(f"   {row.status} {row.score:.2f} (heading {row.heading_score:.2f}, body {row.body_score:.2f})",
                     style="dim")
         if row.moved:
@@ -103,23 +113,24 @@ def section_title(row: SectionChange, plain: bool = False) -> Text:
         if row.renumbered:
             text.append("  renumbered", style="dim")
     else:
-        section = row.old or row.new
+        section, plan = (row.old, old_plan) if row.old else (row.new, new_plan)
         sign = "+" if row.new else "-"
-        text.append(f"{sign} {row.status} {section.id} {section.title}", style=STATUS_STYLE[row.status])
+        title = f"{_place(plan, section)}{section.shown_heading}" if section.id != "0" else "preamble"
+        text.append(f"{sign} {row.status} {title}", style=STATUS_STYLE[row.status])
         text.append(f"  ({len(row.sentences)} sentences)", style="dim")
     return text
 
 
-def section_view(row: SectionChange, options: ViewOptions) -> list[RenderableType]:
+def section_view(row: SectionChange, options: ViewOptions, plans=(None, None)) -> list[RenderableType]:
     if not row.old or not row.new:
-        lines: list[RenderableType] = [section_title(row, options.plain_marks)]
+        lines: list[RenderableType] = [section_title(row, options.plain_marks, plans)]
         if options.expand:
             lines.append(_sentence_lines(row.sentences, options))
         return lines
     shown = [s for s in row.sentences if _visible(s, options)]
     if not shown and not row.heading_diff and row.status == "matched" and not row.moved:
         return []
-    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row, options.plain_marks)]
+    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row, options.plain_marks, plans)]
     if options.side_by_side:
         parts.append(_side_by_side(shown, options))
     elif shown:
