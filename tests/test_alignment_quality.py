@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import seed_plan
 
-import plandiff
 from plandiff.diff.sections import align_sections
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -27,7 +27,7 @@ def test_alignment_accuracy_floor(name):
     old, new = name.split("--")
     expected = golden_pairs(name)
     predicted = {
-        (pair.old, pair.new) for pair in align_sections(plandiff.load(old), plandiff.load(new))
+        (pair.old, pair.new) for pair in align_sections(seed_plan(old), seed_plan(new))
         if pair.old not in (None, "0") and pair.new is not None and pair.status in ("matched", "split", "merged")
     }
     annotated_old = {o for o, _ in expected}
