@@ -37,6 +37,7 @@ class Verdict(StrEnum):
     REWORDED = "reworded"
     NEW = "new"
     DROPPED = "dropped"
+    REVERSED = "reversed"  # a decline became growth, or growth a decline
 
 
 class TargetKind(StrEnum):
@@ -44,11 +45,15 @@ class TargetKind(StrEnum):
     INCREMENT = "increment"  # 新增…
     GROWTH = "growth"  # 增长…%
     POINTS = "points"  # 提高…个百分点
+    SHARE = "share"  # 占…比重 / 占比 / …率 stated as a level
+    DECLINE = "decline"  # 下降/降低/减少…: the value is the size of the fall
+    FROM_TO = "from-to"  # 从16%降至13%: the value is the new level, baseline the old one
 
 
 class Tense(StrEnum):
     PLANNED = "planned"
     ACHIEVED = "achieved"
+    FORECAST = "forecast"  # 预计…: an expectation, not a commitment
 
 
 class Firmness(StrEnum):
@@ -170,6 +175,9 @@ class Target:
     end: int
     text: str
     decimals: int = 0  # as written: 2.90% keeps its zero
+    horizon: int | None = None  # the year the target is for: the plan year, or 2025 for a 十四五 goal
+    baseline: float | None = None  # for from-to: the level it starts from, in the base unit
+    subject: str = ""  # who or what the indicator belongs to, when the sentence names it (城镇, 农村)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import PlandiffError
-from . import store_commands
+from . import corpus_commands, store_commands
 from .group import DefaultCommandGroup
 from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
 
@@ -181,6 +181,7 @@ def add(
 
 
 store_commands.register(app)  # after the plan commands, so --help lists them first
+app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -72,8 +72,8 @@ def plan_to_dict(plan: Plan) -> dict:
 def target_to_dict(target: Target) -> dict:
     return {
         "id": target.id, "indicator": target.indicator, "key": target.key, "comparator": target.comparator,
-        "value": target.value, "upper": target.upper, "unit": target.unit, "kind": target.kind,
-        "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
+        "value": target.value, "upper": target.upper, "baseline": target.baseline, "unit": target.unit,
+        "kind": target.kind, "horizon": target.horizon, "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
         "text": target.text, "sentence": target.sentence, "span": [target.start, target.end],
     }
 
@@ -160,3 +160,37 @@ def comparison_to_dict(comparison: Comparison) -> dict:
     }
     data["targets"] = [target_change_to_dict(change) for change in comparison.targets]
     return data
+
+
+CORPUS_ROWS_SCHEMA = "plandiff/corpus-rows@1"
+CORPUS_REUSE_SCHEMA = "plandiff/corpus-reuse@1"
+
+
+def corpus_rows_to_dict(columns: list[str], rows: list[tuple], what: str) -> dict:
+    """A corpus query's result: `what` says which question (query, targets:<key>), rows are column → value."""
+    return {"schema": CORPUS_ROWS_SCHEMA, "what": what, "columns": list(columns),
+            "rows": [dict(zip(columns, _json_values(row))) for row in rows]}
+
+
+def corpus_reuse_to_dict(columns: list[str], rows: list[tuple]) -> dict:
+    """Shared passages; each link names both plans by file name and slug, and says which came first."""
+    links = []
+    for row in rows:
+        data = dict(zip(columns, _json_values(row)))
+        links.append({
+            "a": {"file": data["file_a"], "slug": data["slug_a"], "place": data["place_a"], "year": data["year_a"],
+                  "sentences": [data["a_first"], data["a_last"]]},
+            "b": {"file": data["file_b"], "slug": data["slug_b"], "place": data["place_b"], "year": data["year_b"],
+                  "sentences": [data["b_first"], data["b_last"]]},
+            "first": data["first"],
+            "sentences": data["sentences"],
+            "chars": data["chars"],
+            "similarity": data["similarity"],
+            "passage": data["passage"],
+        })
+    return {"schema": CORPUS_REUSE_SCHEMA, "links": links}
+
+
+def _json_values(row) -> list:
+    """Values JSON can hold: dates and other objects as their text."""
+    return [value if value is None or isinstance(value, (str, int, float, bool)) else str(value) for value in row]
