@@ -33,6 +33,7 @@ def sandbox_environment(folder: Path) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(folder / "xdg-config"),
         "XDG_STATE_HOME": str(folder / "xdg-state"),
         "MPLCONFIGDIR": str(folder / "matplotlib"),
+        "DASK_CONFIG": str(folder / "dask"),
     }
 
 
