@@ -87,18 +87,21 @@ def _check_json_rebuilds(comparison: Comparison) -> None:
         assert Counter(squeeze(fold(text)) for text in rebuilt) == units(plan)
 
 
+@pytest.mark.slow
 def test_identical_texts_are_the_same_and_every_sentence_is_listed():
     for name, text in TEXTS.items():
         comparison = check_invariant(parse_plan(text, "a"), parse_plan(text, "b"))
         assert not comparison.differs, name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pair", list(combinations(sorted(TEXTS), 2)), ids="--".join)
 def test_every_pair_accounts_for_every_sentence(pair):
     old, new = (parse_plan(TEXTS[name], name) for name in pair)
     check_invariant(old, new)
 
 
+@pytest.mark.slow
 def test_split_sections_list_each_sentence_once():
     """National 2022 → 2023 splits sections; each sentence used to be listed as removed in both rows."""
     if "national-gwr-2022" not in TEXTS:
@@ -199,6 +202,7 @@ def _check_edit(case):
     check_invariant(parse_plan(TEXTS[name], "old"), parse_plan(text, "new"))
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(edited_plan(SEED_SLUGS, 3))
 def test_generated_edits_keep_the_invariant(case):

@@ -23,6 +23,7 @@ def outline(plan):
     return [(s.level, s.marker, s.heading, len(s.sentences)) for s in plan.sections]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["national-gwr-2022.txt", "hailar-gwr-2017.txt"])
 def test_a_traditional_copy_is_the_same_plan(name):
     text = corpus_file(name).read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ def compare(old: Plan, new: Plan) -> Comparison:
             row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
             row.pair.moved,
             tuple(_with_marks(_in_source_characters(change), old_targets, new_targets) for change in row.sentences),
-            _heading_in_source_characters(row.old, row.new),
+            _heading_in_source_characters(row.old, row.new), row.pair.why,
         )
         for row in rows
     )

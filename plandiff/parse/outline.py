@@ -207,7 +207,7 @@ def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tupl
         sentences = _sentences(source, body, heading.content_start, starts[i + 1])
         sections.append(
             Section(section_id, heading.depth + 1, text[m:n], text[a:b], tuple(sentences), parent,
-                    heading.start, heading.kind, source.shown[m:n], source.shown[a:b])
+                    heading.start, heading.kind, shown_marker=source.shown[m:n], shown_heading=source.shown[a:b])
         )
     return tuple(sections)
 

@@ -8,6 +8,7 @@ from ..model import Plan
 from .metadata import read_metadata
 from .outline import parse_outline
 from .page import split_page
+from .roles import assign_roles
 from .text import compatibility_share, fold
 
 LONG_DOCUMENT = 40  # sentences: below this a plan may well have no headings
@@ -49,7 +50,7 @@ def parse_plan(text: str, slug: str = "", source: str = "", pages: tuple[int, ..
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
-    sections = parse_outline(folded, page.body, shown, pages)
+    sections = assign_roles(parse_outline(folded, page.body, shown, pages), metadata.year)
     warnings = parse_warnings(text, sections)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)
 
