@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import PlandiffError
 from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, console, emit, emit_rich, plain_output, refuse_overwriting_inputs, workspace
+from .output import REPO_HELP, console, emit, emit_rich, load, plain_output, refuse_overwriting_inputs, workspace
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
@@ -76,7 +76,7 @@ def compare(
     from ..render.terminal import ViewOptions, comparison_view
 
     space = workspace(repo)
-    old_plan, new_plan = space.load(old), space.load(new)
+    old_plan, new_plan = load(space, old), load(space, new)
     refuse_overwriting_inputs([output, html], [old_plan, new_plan])
     comparison = space.compare(old_plan, new_plan)
     if html is not None or output_format is OutputFormat.html:
@@ -115,7 +115,7 @@ def targets(
     from ..render.targets import target_changes_table, targets_table
 
     space = workspace(repo)
-    first = space.load(plan)
+    first = load(space, plan)
     refuse_overwriting_inputs([output, html], [first])
     plain = plain_output(no_color, output)
     if other is None:
@@ -125,7 +125,7 @@ def targets(
         else:
             emit_rich(targets_table(found), output, plain, pager=True)
         return
-    second = space.load(other)
+    second = load(space, other)
     refuse_overwriting_inputs([output, html], [second])
     comparison = space.compare(first, second)
     changes = comparison.targets
@@ -147,7 +147,7 @@ def show(
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
-    parsed = workspace(repo).load(plan)
+    parsed = load(workspace(repo), plan)
     if output_format is OutputFormat.json:
         from ..render.json import dumps, plan_to_dict
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError, PlandiffError, escaped, os_reason
@@ -27,6 +27,8 @@ class Document:
     text: str
     kind: str  # "text", "html", "docx" or "pdf"
     encoding: str = ""
+    pages: tuple[int, ...] = ()  # for a PDF, the offset in text where each page begins
+    warnings: tuple[str, ...] = ()  # what the reader changed or could not read (tracked changes…)
 
 
 def file_bytes(path: Path) -> bytes:
@@ -104,14 +106,15 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
     if not any("\u4e00" <= char <= "\u9fff" for char in text):
         raise InputError(f"{name}: no Chinese text could be extracted; is this a plan (a scanned PDF needs OCR first)?")
-    return Document(text, document.kind, document.encoding)
+    return replace(document, text=text)
 
 
 def _read_document(data: bytes, name: str) -> Document:
     if data.startswith(b"%PDF"):
-        from .pdf_reader import pdf_text  # only PDF input pays for pdfplumber
+        from .pdf_reader import pdf_text  # only PDF input pays for PDFium
 
-        return Document(pdf_text(data, name), "pdf")
+        pdf = pdf_text(data, name)
+        return Document(pdf.text, "pdf", pages=pdf.pages)
     if data.startswith(b"PK\x03\x04"):
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
