@@ -9,7 +9,7 @@ from .metadata import read_metadata
 from .outline import parse_outline
 from .page import split_page
 from .roles import assign_roles
-from .text import compatibility_share, fold
+from .text import compatibility_share, fold, visible
 
 LONG_DOCUMENT = 40  # sentences: below this a plan may well have no headings
 COMPATIBILITY_WARNING = 0.02  # share of Han characters
@@ -46,7 +46,8 @@ def parse_plan(text: str, slug: str = "", source: str = "", pages: tuple[int, ..
     """
     folded = mend_page_breaks(fold(text))
     # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
-    shown = "".join(f if f.isspace() else o for o, f in zip(text, folded))
+    # Controls and lone surrogates are never shown raw (a terminal would obey an ESC): visible() keeps lengths.
+    shown = "".join(f if f.isspace() else o for o, f in zip(visible(text), folded))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
