@@ -55,7 +55,8 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     elif data.startswith(b"PK\x03\x04"):
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
-        document = Document(docx_text(data, name), "docx")
+        docx = docx_text(data, name)
+        document = Document(docx.text, "docx", warnings=docx.warnings)
     else:
         text, encoding = decode_text(data, name)
         if _looks_like_html(text):
