@@ -143,6 +143,12 @@ def test_series_from_a_folder_of_files_sorted_by_plan_year(tmp_path):
     assert data["schema"] == "plandiff/terms@1"
     assert [e["year"] for e in data["editions"]] == [2020, 2021, 2022]
     assert PLANTED in {t["term"] for t in data["shifts"][0]["new"]}
+    page = tmp_path / "term.html"
+    frequency = runner.invoke(app, ["terms", "--from", str(folder), "--term", PLANTED, "--html", str(page)])
+    assert frequency.exit_code == 0, frequency.output
+    assert re.search(r"2021 a\s+3\s+", frequency.stdout)  # a.txt is the 2021 edition: three mentions
+    chart = page.read_text(encoding="utf-8")
+    assert "<svg" in chart and f"“{PLANTED}” per edition" in chart and ">2022</text>" in chart
     blamed = runner.invoke(app, ["blame", str(folder / "b.txt"), "str", "--format", "json"])
     assert isinstance(blamed.exception, PlandiffError)  # neither a series, an edition nor a file: main() exits 2
     assert "no series or plan named 'str'" in str(blamed.exception)
