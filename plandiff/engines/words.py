@@ -53,8 +53,17 @@ def index_terms(text: str) -> list[str]:
 
 def place_names(text: str) -> Counter[str]:
     """Counts of the place names (jieba's `ns` tag) in text."""
-    jieba = _jieba()
-    return Counter(pair.word for pair in jieba.posseg.cut(text) if pair.flag == "ns" and len(pair.word) >= 2)
+    counts: Counter[str] = Counter()
+    for line in text.splitlines():
+        counts.update(_line_place_names(line))
+    return counts
+
+
+@lru_cache(maxsize=16384)
+def _line_place_names(line: str) -> tuple[str, ...]:
+    # jieba tags each run of Chinese separately and a line break ends a run, so tagging line by line
+    # gives the same words; remembering lines makes re-parsing an edited or next-year plan cheap.
+    return tuple(pair.word for pair in _jieba().posseg.cut(line) if pair.flag == "ns" and len(pair.word) >= 2)
 
 
 def district_names(text: str) -> Counter[str]:
