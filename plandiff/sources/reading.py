@@ -28,6 +28,7 @@ class Document:
     kind: str  # "text", "html", "docx" or "pdf"
     encoding: str = ""
     pages: tuple[int, ...] = ()  # for a PDF, the offset in text where each page begins
+    styled: tuple[tuple[int, int], ...] = ()  # for a DOCX, (offset, level) of lines styled Heading 1–3
     warnings: tuple[str, ...] = ()  # what the reader changed or could not read (tracked changes…)
 
 
@@ -118,7 +119,8 @@ def _read_document(data: bytes, name: str) -> Document:
     if data.startswith(b"PK\x03\x04"):
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
-        return Document(docx_text(data, name), "docx")
+        docx = docx_text(data, name)
+        return Document(docx.text, "docx", warnings=docx.warnings, styled=docx.styled)
     text, encoding = decode_text(data, name)
     if _looks_like_html(text):
         from .html_reader import html_to_text  # BeautifulSoup only for web pages
