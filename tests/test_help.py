@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from plandiff.cli.main import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-NOT_COMMAND_OPTIONS = {"--help", "--version", "--screenshot"}  # --screenshot belongs to examples/write_report.py
+NOT_COMMAND_OPTIONS = {"--help", "--version", "--debug", "--screenshot"}  # --screenshot belongs to examples/write_report.py; --debug is global
 
 
 def commands(command=None, path=()):

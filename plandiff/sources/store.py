@@ -8,7 +8,9 @@ tagged <slug>/r<N> and <slug>/<label>.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -17,8 +19,9 @@ from pathlib import Path
 import git
 from filelock import FileLock
 from git import Actor, Repo
+from gitdb.base import IStream
 
-from ..errors import StoreError
+from ..errors import StoreError, escaped, os_reason
 from ..model import Revision
 from .library import series_of
 
@@ -27,6 +30,10 @@ _AUTHOR = Actor("plandiff", "plandiff@localhost")
 _TRAILER = re.compile(r"^Plandiff-([A-Za-z0-9]+): ?(.*)$", re.MULTILINE)
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$")
 _LIBRARY_ENTRIES = {"plans", ".plandiff.lock"}  # what a plandiff home may hold before it becomes a store
+_REQUIRED_META = {"slug": str, "series": str, "revision": int, "path": str, "size": int, "sha256": str}
+_WRITING = "plandiff-writing"  # in .git: present while a track is between its first and last git write
+_TEMP_INDEX = "plandiff-index"  # in .git: the index a revision is built in, never the user's
+_TEMP_SUFFIX = ".plandiff-tmp"  # a working file being replaced (written, then renamed over)
 
 
 class Store:
@@ -48,13 +55,19 @@ class Store:
             self._init()
         try:
             repo = Repo(self.root)
-        except (git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError) as error:
+        except (git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError, OSError, ValueError) as error:
             raise StoreError(f"{self.root} is not a usable git repository ({error}); point --repo at a plandiff store") from error
         try:
             yield repo
-        except (git.exc.GitCommandError, ValueError, git.exc.BadName) as error:
-            raise StoreError(f"the store at {self.root} could not be read ({_first_line(error)}); "
-                             "check it with `git fsck`") from error
+        except StoreError:
+            raise
+        except OSError as error:
+            raise StoreError(f"the store at {self.root} cannot be written ({os_reason(error)}"
+                             f"{': ' + escaped(str(error.filename)) if error.filename else ''})") from error
+        except (git.exc.GitError, ValueError, KeyError) as error:
+            raise StoreError(f"the store at {self.root} is damaged or locked ({escaped(_first_line(error))}); "
+                             "check it with `git -C <store> fsck`, or remove a stale .lock left by a crashed git") \
+                from error
         finally:
             repo.close()
 
@@ -73,9 +86,23 @@ class Store:
     @contextmanager
     def _lock(self):
         """One writer at a time: concurrent `track` calls queue instead of corrupting the index."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with FileLock(self.root / ".plandiff.lock"):
+        lock = self.root / ".plandiff.lock"
+        try:
+            if self.root.exists() and not self.root.is_dir():
+                raise StoreError(f"{escaped(str(self.root))} is a file, not a folder; give --repo a folder")
+            self.root.mkdir(parents=True, exist_ok=True)
+            if lock.exists() and not lock.is_file():
+                raise StoreError(f"{escaped(str(lock))} is not a file; remove it (plandiff makes it again)")
+            # An flock: the kernel releases it when its holder dies, so a killed track leaves no stale lock.
+            held = FileLock(lock)
+            held.acquire()
+        except OSError as error:
+            raise StoreError(f"cannot lock the store at {escaped(str(self.root))} ({os_reason(error)}); "
+                             "check that it is a folder you can write to") from error
+        try:
             yield
+        finally:
+            held.release()
 
     # -- writing ---------------------------------------------------------------------------------
     def track(self, data: bytes, filename: str, slug: str, label: str = "", message: str = "",
@@ -89,6 +116,7 @@ class Store:
         folder = Path(SERIES_DIR) / series
         suffix = Path(filename).suffix.lower() or ".txt"
         with self._lock(), self._repo(create=True) as repo:
+            self._recover(repo)
             self._refuse_dirty(repo)
             previous = self._latest_meta(slug)
             digest = hashlib.sha256(data).hexdigest()
@@ -104,18 +132,113 @@ class Store:
                 "path": str(target), "original_name": Path(filename).name, "size": len(data), "sha256": digest,
                 "tracked_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **(facts or {}),
             }
-            (self.root / folder).mkdir(parents=True, exist_ok=True)
-            (self.root / target).write_bytes(data)
             meta_path = folder / f"{slug}.meta.json"
-            (self.root / meta_path).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            if removed:
-                repo.index.remove(removed, working_tree=True)
-            repo.index.add([str(target), str(meta_path)])
-            commit = repo.index.commit(_commit_message(meta, message), author=_AUTHOR, committer=_AUTHOR)
+            meta_bytes = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            files = {str(target): data, str(meta_path): meta_bytes}
+            marker = Path(repo.git_dir) / _WRITING
+            marker.write_text(str(os.getpid()), encoding="utf-8")
+            commit = self._commit(repo, files, removed, _commit_message(meta, message))
             repo.create_tag(f"{slug}/r{number}", ref=commit, force=True)
             if label:
                 repo.create_tag(f"{slug}/{label}", ref=commit, force=True)  # a label names its latest revision
-            return self._revision_from_meta(repo, meta, commit), True
+            self._update_work_tree(repo, files, removed)
+            marker.unlink()
+            return self._revision_from_meta(repo, meta, repo.commit(commit)), True
+
+    def _commit(self, repo: Repo, files: dict[str, bytes], removed: list[str], message: str) -> str:
+        """Commit files from blobs through a private index, then move HEAD in one atomic step.
+
+        Nothing in the working tree or the user's index changes here, so a kill before the ref update
+        leaves the store at the previous revision and a kill after it at the new one.
+        """
+        index = Path(repo.git_dir) / _TEMP_INDEX
+        env = {"GIT_INDEX_FILE": str(index)}
+        parent = repo.head.commit.hexsha if repo.head.is_valid() else None
+        try:
+            index.unlink(missing_ok=True)
+            if parent:
+                repo.git.read_tree(parent, env=env)
+            for path in removed:
+                repo.git.update_index("--force-remove", path, env=env)
+            for path, data in files.items():
+                blob = repo.odb.store(IStream("blob", len(data), io.BytesIO(data))).hexsha.decode()
+                repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+            tree = repo.git.write_tree(env=env)
+        finally:
+            index.unlink(missing_ok=True)
+        who = {"GIT_AUTHOR_NAME": _AUTHOR.name, "GIT_AUTHOR_EMAIL": _AUTHOR.email,
+               "GIT_COMMITTER_NAME": _AUTHOR.name, "GIT_COMMITTER_EMAIL": _AUTHOR.email}
+        note = Path(repo.git_dir) / "plandiff-message"
+        note.write_text(message, encoding="utf-8")
+        try:
+            commit = repo.git.commit_tree(tree, *(["-p", parent] if parent else []), "-F", str(note), env=who)
+        finally:
+            note.unlink(missing_ok=True)
+        # update-ref with the old value: it refuses if HEAD moved under us, and is atomic.
+        repo.git.update_ref("HEAD", commit, parent or "0" * 40, "-m", "plandiff track")
+        return commit
+
+    def _update_work_tree(self, repo: Repo, files: dict[str, bytes], removed: list[str]) -> None:
+        """Bring the working files and the user's index up to the new HEAD: each file written then renamed."""
+        for path, data in files.items():
+            final = self.root / path
+            final.parent.mkdir(parents=True, exist_ok=True)
+            temporary = final.with_name(final.name + _TEMP_SUFFIX)
+            temporary.write_bytes(data)
+            temporary.replace(final)
+        for path in removed:
+            (self.root / path).unlink(missing_ok=True)
+        repo.git.reset("-q", "HEAD", "--", *files, *removed)
+
+    def _recover(self, repo: Repo) -> None:
+        """Finish what a killed track left: its git locks, its temporary files, its stale working files.
+
+        Only what plandiff itself writes is touched: a working file is brought to HEAD only when its
+        content is the previous revision's (the kill came between the commit and the file update).
+        """
+        git_dir = Path(repo.git_dir)
+        marker = git_dir / _WRITING
+        if marker.exists():
+            since = marker.stat().st_mtime - 1
+            # We hold the store lock, so the writer that left the marker is dead: its locks are stale.
+            for lock in [git_dir / "index.lock", git_dir / "HEAD.lock", *git_dir.glob("refs/**/*.lock"),
+                         *git_dir.glob("packed-refs.lock")]:
+                if lock.is_file() and lock.stat().st_mtime >= since:
+                    lock.unlink()
+        (git_dir / _TEMP_INDEX).unlink(missing_ok=True)
+        series = self.root / SERIES_DIR
+        for temporary in series.rglob("*" + _TEMP_SUFFIX) if series.is_dir() else []:
+            temporary.unlink()
+        if not repo.head.is_valid():
+            marker.unlink(missing_ok=True)
+            return
+        stale = self._stale_paths(repo)
+        for path, in_head in stale.items():
+            if in_head:
+                (self.root / path).write_bytes((repo.head.commit.tree / path).data_stream.read())
+            else:
+                (self.root / path).unlink()
+        if stale:
+            repo.git.reset("-q", "HEAD", "--", *stale)
+        marker.unlink(missing_ok=True)
+
+    def _stale_paths(self, repo: Repo) -> dict[str, bool]:
+        """Changed working files that hold the previous revision's content: path → whether HEAD has it."""
+        head, parent = repo.head.commit, (repo.head.commit.parents or [None])[0]
+        changed = repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", SERIES_DIR)
+        stale = {}
+        for entry in filter(None, changed.split("\0")):
+            path = entry[3:]
+            work = self.root / path
+            if not work.is_file():
+                continue  # a deleted file: plandiff never deletes a current revision's file
+            digest = repo.git.hash_object(str(work))
+            in_head = _blob_at(head, path)
+            if in_head == digest:
+                stale[path] = True  # only the index is behind
+            elif parent is not None and _blob_at(parent, path) == digest:
+                stale[path] = in_head is not None
+        return stale
 
     def _refuse_dirty(self, repo: Repo) -> None:
         if not repo.head.is_valid():
@@ -125,15 +248,21 @@ class Store:
             raise StoreError(f"the store at {self.root} has uncommitted changes in {SERIES_DIR}/; "
                              "commit or discard them with git first (plandiff never overwrites them)")
 
+    def verify(self) -> None:
+        """A cheap integrity check (git fsck, without dangling objects): damage is an error, never a quiet 0."""
+        with self._repo() as repo:
+            repo.git.fsck("--no-dangling", "--no-progress")
+
     # -- reading ---------------------------------------------------------------------------------
     def _latest_meta(self, slug: str) -> dict | None:
         path = self.root / SERIES_DIR / series_of(slug) / f"{slug}.meta.json"
         if not path.exists():
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise StoreError(f"{path} is damaged ({error}); restore it with `git checkout -- {path.name}`") from error
+            return _checked_meta(json.loads(path.read_text(encoding="utf-8")), path)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise StoreError(f"{escaped(str(path))} is damaged ({escaped(_first_line(error))}); "
+                             f"restore it with `git checkout -- {path.name}`") from error
 
     def has(self, slug: str) -> bool:
         return self.exists() and self._latest_meta(slug) is not None
@@ -160,10 +289,11 @@ class Store:
                 return []
             found = []
             for commit in repo.iter_commits(paths=meta_path):
-                trailers = dict(_TRAILER.findall(commit.message))
+                trailers = dict(_TRAILER.findall(_trailer_block(commit.message)))
                 if trailers.get("Slug") != slug:
                     continue
-                meta = json.loads((commit.tree / meta_path).data_stream.read().decode("utf-8"))
+                meta = _checked_meta(json.loads((commit.tree / meta_path).data_stream.read().decode("utf-8")),
+                                     f"{meta_path} at {commit.hexsha[:10]}")
                 found.append(self._revision_from_meta(repo, meta, commit))
             return found
 
@@ -208,8 +338,10 @@ class Store:
     def _revision_from_meta(self, repo: Repo, meta: dict, commit=None) -> Revision:
         if commit is None:
             commit = next(repo.iter_commits(paths=f"{SERIES_DIR}/{meta['series']}/{meta['slug']}.meta.json", max_count=1))
-        body_lines = commit.message.splitlines()[1:]
-        note = "\n".join(line for line in body_lines if not line.startswith(("Plandiff-", "Source: "))).strip()
+        body = commit.message.rstrip("\n").split("\n", 1)[1] if "\n" in commit.message.rstrip("\n") else ""
+        note_part = body.rsplit("\n\n", 1)[0] if "\n\n" in body else ""
+        note = "\n".join(line[1:] if line.startswith(" ") and _TRAILER.match(line[1:]) else line
+                         for line in note_part.splitlines() if not line.startswith("Source: ")).strip()
         return Revision(
             slug=meta["slug"], series=meta["series"], number=meta["revision"], label=meta.get("label", ""),
             source=meta.get("source", ""), commit=commit.hexsha,
@@ -220,18 +352,47 @@ class Store:
 
 
 def _commit_message(meta: dict, message: str) -> str:
+    """The subject, the user's note, then the trailers. User text is escaped to one line per value, and
+    note lines that look like trailers are indented, so no user text can ever become a trailer."""
     label = f" ({meta['label']})" if meta["label"] else ""
+    source = escaped(meta["source"])
     lines = [f"track {meta['slug']} r{meta['revision']}{label}", ""]
-    if message:
-        lines += [message.strip(), ""]
-    if meta["source"]:
-        lines += [f"Source: {meta['source']}", ""]
+    if message.strip():
+        note = [" " + line if _TRAILER.match(line) or line.startswith("Source: ") else line
+                for line in message.strip().replace("\r", "\n").splitlines()]
+        lines += [*note, ""]
+    if source:
+        lines += [f"Source: {source}", ""]
     lines += [
         f"Plandiff-Slug: {meta['slug']}", f"Plandiff-Series: {meta['series']}",
-        f"Plandiff-Revision: {meta['revision']}", f"Plandiff-Label: {meta['label']}",
-        f"Plandiff-Source: {meta['source']}", f"Plandiff-Sha256: {meta['sha256']}",
+        f"Plandiff-Revision: {meta['revision']}", f"Plandiff-Label: {escaped(meta['label'])}",
+        f"Plandiff-Source: {source}", f"Plandiff-Sha256: {meta['sha256']}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _trailer_block(message: str) -> str:
+    """The last paragraph of a commit message: the only place trailers are read from."""
+    return message.rstrip("\n").rsplit("\n\n", 1)[-1]
+
+
+def _checked_meta(meta, where) -> dict:
+    """A .meta.json's data, or a StoreError when it is not an object with every field of its type."""
+    if not isinstance(meta, dict):
+        raise StoreError(f"{escaped(str(where))} is damaged (not a JSON object); restore it with git")
+    for name, kind in _REQUIRED_META.items():
+        value = meta.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise StoreError(f"{escaped(str(where))} is damaged ({name!r} is missing or not a {kind.__name__}); "
+                             "restore it with git")
+    return meta
+
+
+def _blob_at(commit, path: str) -> str | None:
+    try:
+        return (commit.tree / path).hexsha
+    except KeyError:
+        return None
 
 
 def _first_line(error: Exception) -> str:

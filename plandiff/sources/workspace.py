@@ -165,6 +165,7 @@ class Workspace:
         from ..series.history import log_entries
 
         entries = []
+        self.store().verify()  # corrupt objects are an error in log too, not a partial listing
         for slug in self.editions(name):
             pairs = self.revision_plans(slug)
             entries.extend(log_entries([r for r, _ in pairs], [p for _, p in pairs], self.compare))
