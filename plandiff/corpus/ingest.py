@@ -90,6 +90,9 @@ def index_file(path: str, slug: str) -> TaskResult:
     except Exception as error:  # a parser bug on one odd file must not end a run over thousands
         return _failed(path, plan_id, "build", f"{type(error).__name__}: {_one_line(error)}", started)
     rows = plan_rows(plan, plan_id, targets)
+    from .reuse import sentence_bands
+
+    rows["sentence_bands"] = sentence_bands(plan_id, [(row[1], row[3]) for row in rows["sentences"]])
     seconds = time.perf_counter() - started
     meta = plan.metadata
     rows["plans"] = [(
