@@ -29,6 +29,7 @@ class ReuseSettings:
     confirm: float = 0.8  # character similarity (0–1) a candidate sentence pair must reach
     min_sentence_chars: int = 12  # shorter sentences (headings, 一是…) say too little to be evidence
     min_chars: int = 60  # a passage shorter than this is a shared phrase, not a passage
+    min_sentences: int = 2  # one shared sentence is a formula (a goals sentence in the usual words), not a copy
     max_gap: int = 2  # sentences a passage may skip on either side (one reworded or inserted sentence)
     boilerplate_owners: int = 0  # a sentence found in more owners than this is boilerplate; 0 = automatic
 
@@ -112,7 +113,7 @@ def find_passages(plans: list[PlanInfo], candidates, settings: ReuseSettings = R
         confirmed = _confirmed(sorted(pairs), first, second, texts, settings.confirm)
         for run in _runs(confirmed, settings.max_gap):
             passage = _passage(first, second, run, texts, info)
-            if passage.chars >= settings.min_chars:
+            if passage.chars >= settings.min_chars and passage.sentences >= settings.min_sentences:
                 passages.append(passage)
     return sorted(passages, key=lambda p: (-p.chars, p.plan_a, p.plan_b, p.a_first))
 
