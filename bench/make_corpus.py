@@ -99,6 +99,10 @@ class City:
             return "".join(out)
 
         text = idiom(texts[base])
+        if not places:  # the national report, as a city's: the city's congress, government and people
+            for national, local in (("全国人民代表大会", f"{name}市人民代表大会"), ("国务院", f"{name}市人民政府"),
+                                    ("全国", "全市")):
+                text = text.replace(national, local)
         for place in places:
             text = text.replace(place, name if place == places[0] else "")
         self.text = f"{name}市{year}年{kind}\n\n{text}"
@@ -198,8 +202,10 @@ def generate(out: Path, cities: int, years: int, copies: int, seed: int = 16) ->
     rng = random.Random(seed)
     texts = {name: tokenize(_read(name)) for name in BASES}
     # No word ending like a place (区, 县, 市…): a swapped-in 棚户区 would read as a district of the city.
+    places = {p for spec in BASES.values() for p in spec[1]} | set(CITIES)
     vocabulary = sorted({t for tokens in texts.values() for t in tokens
-                         if _CJK_WORD.match(t) and t not in PROTECTED and t[-1] not in "区县市省州旗镇乡"})
+                         if _CJK_WORD.match(t) and t not in PROTECTED and t[-1] not in "区县市省州旗镇乡"
+                         and not any(p in t for p in places)})
     bases = [name for name, spec in BASES.items() for _ in range(spec[3])]
     city_list = [City(name, rng.choice(bases), texts, vocabulary, random.Random(f"{seed}-{name}"))
                  for name in CITIES[:cities]]

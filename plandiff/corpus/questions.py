@@ -11,7 +11,9 @@ MAIN_INDICATORS = ("rd-intensity", "high-tech-enterprises", "tech-contract-turno
                    "gdp-growth")
 
 
-OWNERS = "SELECT plan_id, coalesce(nullif(place, ''), nullif(issuer, ''), series) AS owner FROM plans"
+# Who speaks in a plan: its city (a district's plan counts as its city's: district detection is the noisier
+# part of metadata, and a false district would make a city's own editions look like copies), else issuer.
+OWNERS = "SELECT plan_id, coalesce(nullif(city, ''), nullif(issuer, ''), series) AS owner FROM plans"
 CANDIDATES = f"""
 WITH owned AS (SELECT b.*, o.owner FROM sentence_bands b JOIN ({OWNERS}) o USING (plan_id)),
 buckets AS (SELECT band, bucket, count(DISTINCT owner) AS owners FROM owned GROUP BY band, bucket HAVING owners > 1),
