@@ -107,7 +107,10 @@ class City:
             text = text.replace(place, name if place == places[0] else "")
         self.text = f"{name}市{year}年{kind}\n\n{text}"
         other = rng.choice([b for b in BASES if b != base])
-        self.reserve = [s for s in _sentences(idiom(texts[other])) if len(s) >= 20]
+        reserve = idiom(texts[other])
+        for place in BASES[other][1]:  # added sentences speak of this city, not of the one they came from
+            reserve = reserve.replace(place, name)
+        self.reserve = [s for s in _sentences(reserve) if len(s) >= 20]
 
 
 def _sentences(text: str) -> list[str]:
