@@ -12,9 +12,9 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import PlandiffError
-from . import corpus_commands, store_commands
+from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
+from .output import REPO_HELP, console, emit, emit_rich, load, plain_output, workspace
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
@@ -66,6 +66,8 @@ def compare(
     expand: bool = typer.Option(False, "--expand", "-e", help="Show the sentences of added and removed sections."),
     hide_routine: bool = typer.Option(False, "--hide-routine", help="Hide routine year rollovers (2023年→2024年)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours; edits are marked [-old-]{+new+}."),
+    explain: bool = typer.Option(False, "--explain", help="Show why each pair of sections was made: the score "
+                                 "parts (heading, body, size, role, tree, order) and the runner-up."),
     pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long output on a terminal."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
@@ -73,7 +75,7 @@ def compare(
     from ..render.terminal import ViewOptions, comparison_view
 
     space = workspace(repo)
-    comparison = space.compare(space.load(old), space.load(new))
+    comparison = space.compare(load(space, old), load(space, new))
     if html is not None or output_format is OutputFormat.html:
         from ..render.html import render_report
 
@@ -89,7 +91,8 @@ def compare(
         emit(dumps(comparison_to_dict(comparison)), output)
     else:
         plain = plain_output(no_color, output)
-        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
+        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain,
+                              explain=explain)
         emit_rich(comparison_view(comparison, options), output, plain, pager)
     raise typer.Exit(1 if comparison.differs else 0)
 
@@ -109,7 +112,7 @@ def targets(
     from ..render.targets import target_changes_table, targets_table
 
     space = workspace(repo)
-    first = space.load(plan)
+    first = load(space, plan)
     plain = plain_output(no_color, output)
     if other is None:
         found = space.targets(first)
@@ -118,7 +121,7 @@ def targets(
         else:
             emit_rich(targets_table(found), output, plain, pager=True)
         return
-    second = space.load(other)
+    second = load(space, other)
     comparison = space.compare(first, second)
     changes = comparison.targets
     if html is not None or output_format is OutputFormat.html:
@@ -139,7 +142,7 @@ def show(
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
-    parsed = workspace(repo).load(plan)
+    parsed = load(workspace(repo), plan)
     if output_format is OutputFormat.json:
         from ..render.json import dumps, plan_to_dict
 
@@ -181,6 +184,7 @@ def add(
 
 
 store_commands.register(app)  # after the plan commands, so --help lists them first
+series_commands.register(app)
 app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 

@@ -8,6 +8,8 @@ keeps 各县(市、区) and 1.5个百分点 out of the outline of a plan pasted 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ..engines.numerals import ordinal
@@ -52,13 +54,39 @@ class _Heading:
     kind: str
 
 
-def parse_outline(text: str, body: tuple[Span, ...]) -> tuple[Section, ...]:
-    """Sections in document order; the preamble (text before the first heading) is level 0."""
-    headings = _accept(_candidates(text, body))
-    return _build_sections(text, body, headings)
+def parse_outline(
+    text: str, body: tuple[Span, ...], shown: str | None = None, pages: tuple[int, ...] = (),
+    styled: tuple[tuple[int, int], ...] = (),
+) -> tuple[Section, ...]:
+    """Sections in document order; the preamble (text before the first heading) is level 0.
+
+    `text` is folded for matching; `shown` (same length) holds the document's own characters, and
+    `pages` the offsets where each PDF page begins, and `styled` (offset, level) the lines a word
+    processor styled as Heading 1, 2, 3: a styled line without a marker is an unnumbered heading.
+    """
+    headings = _accept(_candidates(text, body, _styled_headings(text, styled)))
+    return _build_sections(_Source(text, shown if shown is not None else text, pages), body, headings)
 
 
-def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
+@dataclass(frozen=True)
+class _Source:
+    text: str
+    shown: str
+    pages: tuple[int, ...]
+
+    def sentence(self, start: int, end: int) -> Sentence:
+        page = bisect_right(self.pages, start) if self.pages else None
+        return Sentence(self.text[start:end], start, end, page, self.shown[start:end])
+
+
+def _styled_headings(text: str, styled: tuple[tuple[int, int], ...]) -> dict[int, int]:
+    """Styled lines without a marker, at the levels used more than once (a lone Heading 1 is the title)."""
+    unnumbered = [(start, level) for start, level in styled if not _line_start_marker(text[start:].split("\n", 1)[0])]
+    counts = Counter(level for _, level in unnumbered)
+    return {start: level for start, level in unnumbered if counts[level] >= 2}
+
+
+def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None = None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, (start, end) in enumerate(body):
         line = text[start:end]
@@ -66,6 +94,8 @@ def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
         if at_start:
             kind, number, length = at_start
             found.append(_Candidate(start, start + length, kind, number, end))
+        elif styled and start in styled:
+            found.append(_Candidate(start, start, f"styled{styled[start]}", 0, end))
         else:
             plain = _plain_heading(text, body, index)
             if plain:
@@ -153,14 +183,20 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
 def _depth(stack: list[tuple[str, int]], last_seen: dict[str, int], kind: str, number: int) -> int | None:
     for depth, (open_kind, last) in enumerate(stack):
         if open_kind == kind:
-            return depth if kind == "plain" or number == last + 1 else None
+            return depth if _unnumbered(kind) or number == last + 1 else None
     # A kind not open now starts at 1, or runs on from where it last stopped (qingdao's 1.–32.).
-    if kind == "plain" or number == 1 or number == last_seen.get(kind, -1) + 1:
+    if _unnumbered(kind) or number == 1 or number == last_seen.get(kind, -1) + 1:
         return len(stack)
     return None
 
 
-def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:
+def _unnumbered(kind: str) -> bool:
+    """Plain heading lines and lines styled as headings carry no ordinal to continue."""
+    return kind == "plain" or kind.startswith("styled")
+
+
+def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:
+    text = source.text
     if not body:
         return ()
     starts = [candidate.start for candidate, _ in accepted] + [body[-1][1]]
@@ -173,7 +209,7 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
             _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
         )
 
-    preamble = _sentences(text, body, body[0][0], starts[0])
+    preamble = _sentences(source, body, body[0][0], starts[0])
     sections = [Section("0", 0, "", "", tuple(preamble), None, body[0][0])]
     ids_at_depth: list[str] = []
     counters: dict[str, int] = {}
@@ -183,11 +219,12 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
         section_id = f"{parent}.{counters[parent or '']}" if parent else str(counters[""])
         del ids_at_depth[heading.depth:]
         ids_at_depth.append(section_id)
-        heading_text = text[heading.heading[0]:heading.heading[1]].strip().rstrip("。;:").strip()
-        sentences = _sentences(text, body, heading.content_start, starts[i + 1])
+        a, b = _trimmed(text, *heading.heading)
+        m, n = _trimmed(text, heading.start, heading.start + len(heading.marker), "")
+        sentences = _sentences(source, body, heading.content_start, starts[i + 1])
         sections.append(
-            Section(section_id, heading.depth + 1, heading.marker.strip(), heading_text, tuple(sentences), parent,
-                    heading.start, heading.kind)
+            Section(section_id, heading.depth + 1, text[m:n], text[a:b], tuple(sentences), parent,
+                    heading.start, heading.kind, shown_marker=source.shown[m:n], shown_heading=source.shown[a:b])
         )
     return tuple(sections)
 
@@ -200,10 +237,19 @@ def _heading_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _sentences(text: str, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:
+def _trimmed(text: str, start: int, end: int, trailing: str = "。;:") -> Span:
+    """The span without surrounding whitespace and (for a heading) its closing punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    return start, end
+
+
+def _sentences(source: _Source, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:
     found = []
     for line_start, line_end in body:
         a, b = max(line_start, start), min(line_end, end)
         if a < b:
-            found.extend(Sentence(text[s:e], s, e) for s, e in sentence_spans(text, a, b))
+            found.extend(source.sentence(s, e) for s, e in sentence_spans(source.text, a, b))
     return found
