@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -22,6 +22,8 @@ class Document:
     text: str
     kind: str  # "text", "html", "docx" or "pdf"
     encoding: str = ""
+    pages: tuple[int, ...] = ()  # for a PDF, the offset in text where each page begins
+    warnings: tuple[str, ...] = ()  # what the reader changed or could not read (tracked changes…)
 
 
 def file_bytes(path: Path) -> bytes:
@@ -64,7 +66,7 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
     if not any("\u4e00" <= char <= "\u9fff" for char in text):
         raise InputError(f"{name}: no Chinese text could be extracted; is this a plan (a scanned PDF needs OCR first)?")
-    return Document(text, document.kind, document.encoding)
+    return replace(document, text=text)
 
 
 def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
