@@ -48,13 +48,15 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     if not data.strip():
         raise InputError(f"{name}: the file is empty; give a plan with text in it")
     if data.startswith(b"%PDF"):
-        from .pdf_reader import pdf_text  # only PDF input pays for pdfplumber
+        from .pdf_reader import pdf_text  # only PDF input pays for PDFium
 
-        document = Document(pdf_text(data, name), "pdf")
+        pdf = pdf_text(data, name)
+        document = Document(pdf.text, "pdf", pages=pdf.pages)
     elif data.startswith(b"PK\x03\x04"):
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
-        document = Document(docx_text(data, name), "docx")
+        docx = docx_text(data, name)
+        document = Document(docx.text, "docx", warnings=docx.warnings)
     else:
         text, encoding = decode_text(data, name)
         if _looks_like_html(text):
