@@ -19,12 +19,15 @@ from ..model import (
 from ..targets.extract import extract_targets
 from ..targets.match import match_targets
 from .sections import align_sections, alignable
-from .sentences import Row, diff_sentences, find_moves, heading_diff, mark_targets
+from .sentences import Row, SentenceScorer, diff_sentences, find_moves, heading_diff, mark_targets
+from .terms import plan_terms
 
 
 def compare(old: Plan, new: Plan) -> Comparison:
     """Compare old with new: the same answer every time, with no I/O and no cache."""
-    pairs = align_sections(old, new)
+    old_terms, new_terms = plan_terms(old), plan_terms(new)  # segment each plan once
+    pairs = align_sections(old, new, old_terms, new_terms)
+    scorer = SentenceScorer(old_terms, new_terms)
     aligned_old = {p.old for p in pairs if p.old is not None}
     aligned_new = {p.new for p in pairs if p.new is not None}
     year_shift = (new.metadata.year - old.metadata.year) if old.metadata.year and new.metadata.year else 0
@@ -36,8 +39,8 @@ def compare(old: Plan, new: Plan) -> Comparison:
         absorb = pair.status != "removed" and pair.status != "added"
         old_pool = _pool(old, old_section, aligned_old, absorb) if old_section else []
         new_pool = _pool(new, new_section, aligned_new, absorb) if new_section else []
-        rows.append(Row(pair, old_section, new_section, diff_sentences(old_pool, new_pool, year_shift)))
-    find_moves(rows, year_shift)
+        rows.append(Row(pair, old_section, new_section, diff_sentences(old_pool, new_pool, year_shift, scorer)))
+    find_moves(rows, year_shift, scorer)
 
     old_targets, new_targets = extract_targets(old), extract_targets(new)
     sections = tuple(
