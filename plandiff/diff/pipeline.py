@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from ..model import (
@@ -43,10 +44,11 @@ def compare(old: Plan, new: Plan) -> Comparison:
     find_moves(rows, year_shift, scorer)
 
     old_targets, new_targets = extract_targets(old), extract_targets(new)
+    old_by_start, new_by_start = _by_start(old_targets), _by_start(new_targets)
     sections = tuple(
         SectionChange(
             row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
-            row.pair.moved, tuple(_with_marks(change, old_targets, new_targets) for change in row.sentences),
+            row.pair.moved, tuple(_with_marks(change, old_by_start, new_by_start) for change in row.sentences),
             heading_diff(row.old, row.new), row.pair.why,
         )
         for row in rows
@@ -55,18 +57,22 @@ def compare(old: Plan, new: Plan) -> Comparison:
     return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
 
 
-def _spans(sentence: Sentence | None, targets: tuple[Target, ...]) -> list[tuple[int, int]]:
+def _spans(sentence: Sentence | None, targets: tuple[Target, ...], starts: list[int]) -> list[tuple[int, int]]:
+    """Target spans inside the sentence; starts are the targets' sorted starts, found by bisection."""
     if sentence is None:
         return []
-    return [
-        (t.start - sentence.start, min(t.end, sentence.end) - sentence.start)
-        for t in targets if sentence.start <= t.start < sentence.end
-    ]
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [(t.start - sentence.start, min(t.end, sentence.end) - sentence.start) for t in targets[first:last]]
 
 
 def _with_marks(change: SentenceChange, old_targets, new_targets) -> SentenceChange:
     """Record where targets stand inside the sentence, so every view highlights the same spans."""
-    return mark_targets(change, _spans(change.old, old_targets), _spans(change.new, new_targets))
+    return mark_targets(change, _spans(change.old, *old_targets), _spans(change.new, *new_targets))
+
+
+def _by_start(targets: tuple[Target, ...]) -> tuple[tuple[Target, ...], list[int]]:
+    ordered = tuple(sorted(targets, key=lambda t: t.start))
+    return ordered, [t.start for t in ordered]
 
 
 def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list[Sentence]:

@@ -18,6 +18,7 @@ from .terms import PlanTerms
 
 SENTENCE_THRESHOLD = 0.5
 MOVED_THRESHOLD = 0.6
+DENSE_LIMIT = 200 * 200  # rows larger than this pair sparsely; an optimal assignment is cubic
 BOILERPLATE_LENGTH = 12  # 各位代表！, 谢谢大家！: short sentences with identical text are never moves
 
 
@@ -94,9 +95,16 @@ def removed(sentence: Sentence) -> SentenceChange:
 def diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int,
                    scorer: SentenceScorer) -> list[SentenceChange]:
     """Align sentences by substance with order as a hint, then list them in the new plan's order."""
-    scores = scorer.matrix(old, new) if old and new else None
-    pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if scores is not None else []
-    pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
+    if len(old) * len(new) > DENSE_LIMIT:
+        # A very long row: pair best first from sparse candidates, so time and memory stay near linear.
+        found = greedy_pairs(scorer.candidates(old, new, SENTENCE_THRESHOLD))
+        score_of = {(i, j): score for score, i, j in found}
+        pairs = list(score_of)
+    else:
+        scores = scorer.matrix(old, new) if old and new else None
+        pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if scores is not None else []
+        pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
+        score_of = {(i, j): scores[i, j] for i, j in pairs}
     by_new = {j: i for i, j in pairs}
     matched_old = set(by_new.values())
     changes: list[SentenceChange] = []
@@ -107,7 +115,7 @@ def diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int,
             # Removed sentences that stood before this one in the old plan are listed before it.
             while pending_removed and pending_removed[0] < i:
                 changes.append(removed(old[pending_removed.pop(0)]))
-            changes.append(pair_change(old[i], sentence, scores[i, j], year_shift))
+            changes.append(pair_change(old[i], sentence, score_of[(i, j)], year_shift))
         else:
             changes.append(added(sentence))
     changes.extend(removed(old[i]) for i in pending_removed)
