@@ -76,11 +76,21 @@ class Firmness(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence with its character span in the plan's decoded source text."""
+    """One sentence with its character span in the plan's decoded source text.
+
+    `text` is folded for matching (half-width, unified, simplified); `shown` is the same span in the
+    document's own characters, one for one, and is what every view prints.
+    """
 
     text: str
     start: int
     end: int
+    page: int | None = None  # 1-based page of a PDF; None for other inputs
+    shown: str = ""
+
+    def __post_init__(self):
+        if not self.shown:
+            object.__setattr__(self, "shown", self.text)
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,14 @@ class Section:
     start: int = 0
     kind: str = ""  # marker family: han_dun, paren_han, arabic_dot, plain, shi…; "" for the preamble
     role: SectionRole = SectionRole.OTHER  # its top-level part's role: review, requirements or tasks
+    shown_marker: str = ""  # marker and heading in the document's own characters (（一） not (一))
+    shown_heading: str = ""
+
+    def __post_init__(self):
+        if not self.shown_marker:
+            object.__setattr__(self, "shown_marker", self.marker)
+        if not self.shown_heading:
+            object.__setattr__(self, "shown_heading", self.heading)
 
     @property
     def is_item(self) -> bool:
@@ -105,7 +123,7 @@ class Section:
     @property
     def title(self) -> str:
         """Marker and heading as the document prints them."""
-        return f"{self.marker}{self.heading}"
+        return f"{self.shown_marker}{self.shown_heading}"
 
 
 @dataclass(frozen=True)
@@ -130,7 +148,8 @@ class Plan:
     source: str
     metadata: Metadata
     sections: tuple[Section, ...]
-    text: str = field(repr=False, default="")
+    text: str = field(repr=False, default="")  # folded for matching; offsets are the source's
+    warnings: tuple[str, ...] = ()  # why the parse may look wrong (no headings, a huge preamble…)
 
     @property
     def title(self) -> str:
@@ -158,7 +177,7 @@ class Plan:
 
     def label(self, section_id: str) -> str:
         """The section's place in the outline as the document numbers it: 三、 › （六）."""
-        markers = [s.marker.strip() or s.heading[:12] for s in self.path(section_id) if s.level > 0]
+        markers = [s.shown_marker.strip() or s.shown_heading[:12] for s in self.path(section_id) if s.level > 0]
         return " › ".join(markers) or "preamble"
 
 
@@ -301,7 +320,13 @@ class SectionChange:
 
     @property
     def changed(self) -> bool:
-        return self.status != "matched" or self.heading_changed or any(s.status != "same" for s in self.sentences)
+        """Anything to report: status, heading, marker, place, a sentence, or the order of the sentences."""
+        if self.status != "matched" or self.heading_changed or self.moved or self.renumbered:
+            return True
+        if any(s.status != "same" for s in self.sentences):
+            return True
+        kept = [s.old.start for s in self.sentences if s.old is not None]
+        return kept != sorted(kept)  # the same sentences in another order still differ
 
 
 @dataclass(frozen=True)
@@ -400,6 +425,7 @@ class HistoryCell:
     target: Target | None
     verdict: str  # a Verdict, or "" for the first edition or an absent indicator
     delta: float | None = None
+    returned: bool = False  # the indicator vanished in an earlier edition and came back in this one
 
 
 @dataclass(frozen=True)
@@ -409,6 +435,8 @@ class HistoryRow:
     kind: str
     unit: str
     cells: tuple[HistoryCell, ...]
+    aliases: tuple[str, ...] = ()  # every wording of the indicator over the editions, first seen first
+    horizon: bool = False  # a multi-year (five-year) goal rather than an annual one
 
 
 @dataclass(frozen=True)
@@ -418,3 +446,123 @@ class History:
     series: str
     editions: tuple[Plan, ...]
     rows: tuple[HistoryRow, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One issuer's recurring plan: its editions in year order (one revision each)."""
+
+    name: str
+    editions: tuple[Plan, ...]
+
+    @property
+    def years(self) -> tuple[int | None, ...]:
+        return tuple(plan.metadata.year for plan in self.editions)
+
+
+# --------------------------------------------------------------------------------------------- blame
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One edition's wording of a sentence, and how it came from the edition before."""
+
+    edition: str  # the edition's slug
+    year: int | None
+    text: str
+    status: SentenceStatus  # ADDED where the chain starts; SAME, CHANGED or MOVED after that
+    edited: bool = False  # the words differ from the edition before (a moved sentence may be edited too)
+
+
+@dataclass(frozen=True)
+class BlameLine:
+    """One sentence of the blamed edition: where its wording chain starts and where it changed."""
+
+    section_id: str
+    sentence: Sentence
+    chain: tuple[Wording, ...]  # oldest first; the last is this edition's wording
+    age: int  # years since the first wording (editions, when a year is unknown); 0 = new in this edition
+    at_least: bool  # the chain starts in the series' first edition: the sentence may be older still
+
+    @property
+    def origin(self) -> Wording:
+        return self.chain[0]
+
+    @property
+    def changed_in(self) -> tuple[str, ...]:
+        """The editions (slugs) whose wording differs from the edition before."""
+        return tuple(wording.edition for wording in self.chain[1:] if wording.edited)
+
+
+@dataclass(frozen=True)
+class AgeBucket:
+    """How much of an edition is this many years old."""
+
+    age: int  # years; 0 = new in this edition
+    origin: str  # the edition (slug) the wording dates from
+    sentences: int
+    characters: int
+    at_least: bool = False  # dates from the series' first edition: possibly older
+
+
+@dataclass(frozen=True)
+class Blame:
+    """Every sentence of an edition with its origin, over the editions up to it (oldest first)."""
+
+    edition: Plan
+    editions: tuple[Plan, ...]
+    lines: tuple[BlameLine, ...]
+    ages: tuple[AgeBucket, ...]  # youngest first
+
+
+# --------------------------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """A term with its occurrences in one edition and its salience against the series."""
+
+    term: str
+    count: int  # occurrences in the edition it is new in (for a vanished term: in the edition before)
+    salience: float  # TF-IDF against the series, weighted by general-corpus rarity; only for ranking
+
+
+@dataclass(frozen=True)
+class TermShift:
+    """The terms one edition brought in and the ones it dropped, most salient first."""
+
+    edition: str  # slug
+    year: int | None
+    new: tuple[TermCount, ...]  # absent from every earlier edition
+    vanished: tuple[TermCount, ...]  # in the edition before, absent from this one
+    new_total: int = 0  # how many new terms there were before the list was cut to the most salient
+    vanished_total: int = 0
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A series' vocabulary shift, edition by edition (the first edition has no shift)."""
+
+    series: str
+    editions: tuple[Plan, ...]
+    shifts: tuple[TermShift, ...]
+
+
+@dataclass(frozen=True)
+class TermFrequency:
+    """One term's occurrences edition by edition."""
+
+    term: str
+    editions: tuple[Plan, ...]
+    counts: tuple[int, ...]
+    per_10k: tuple[float, ...]  # occurrences per 10,000 characters of plan text
+
+
+@dataclass(frozen=True)
+class SeriesReport:
+    """Everything the series page shows: editions, target history, vocabulary shift, age profile."""
+
+    series: Series
+    history: History
+    terms: Terms
+    blame: Blame  # of the latest edition

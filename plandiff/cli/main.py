@@ -12,9 +12,9 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import PlandiffError
-from . import corpus_commands, store_commands
+from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, console, emit, emit_rich, plain_output, workspace
+from .output import REPO_HELP, console, emit, emit_rich, load, plain_output, workspace
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
@@ -75,7 +75,7 @@ def compare(
     from ..render.terminal import ViewOptions, comparison_view
 
     space = workspace(repo)
-    comparison = space.compare(space.load(old), space.load(new))
+    comparison = space.compare(load(space, old), load(space, new))
     if html is not None or output_format is OutputFormat.html:
         from ..render.html import render_report
 
@@ -112,7 +112,7 @@ def targets(
     from ..render.targets import target_changes_table, targets_table
 
     space = workspace(repo)
-    first = space.load(plan)
+    first = load(space, plan)
     plain = plain_output(no_color, output)
     if other is None:
         found = space.targets(first)
@@ -121,7 +121,7 @@ def targets(
         else:
             emit_rich(targets_table(found), output, plain, pager=True)
         return
-    second = space.load(other)
+    second = load(space, other)
     comparison = space.compare(first, second)
     changes = comparison.targets
     if html is not None or output_format is OutputFormat.html:
@@ -142,7 +142,7 @@ def show(
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
-    parsed = workspace(repo).load(plan)
+    parsed = load(workspace(repo), plan)
     if output_format is OutputFormat.json:
         from ..render.json import dumps, plan_to_dict
 
@@ -184,6 +184,7 @@ def add(
 
 
 store_commands.register(app)  # after the plan commands, so --help lists them first
+series_commands.register(app)
 app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 
