@@ -264,3 +264,10 @@ def test_blame_page_opens_a_wording_chain_on_click_in_a_browser(generated, tmp_p
         assert chain.is_visible() and chain.locator("li").count() == len(REWORDED)
         assert REWORDED[0] in chain.inner_text()
         browser.close()
+
+
+def test_a_term_seen_only_inside_a_longer_listed_term_is_not_listed_twice():
+    from plandiff.series.terms import _without_parts
+
+    found = {"新冠": 3, "新冠肺炎": 3, "肺炎": 4, "行业协会": 2, "行业协会商会": 2, "商会": 2}
+    assert _without_parts(found) == {"新冠肺炎": 3, "肺炎": 4, "行业协会商会": 2}  # 肺炎 also stands alone once
