@@ -60,3 +60,10 @@ def place_names(text: str) -> Counter[str]:
 def district_names(text: str) -> Counter[str]:
     """Counts of three- and four-character words ending in 区 or 县 (市南区, 海拉尔区, 开发区…)."""
     return Counter(word for word in _jieba().lcut(text) if len(word) in (3, 4) and word[-1] in "区县")
+
+
+def noun_terms(text: str) -> list[str]:
+    """Nouns and noun-like verbs of four or more characters, in order (宏观调控, 金融工具): candidate key terms."""
+    jieba = _jieba()
+    return [pair.word for pair in jieba.posseg.cut(text)
+            if len(pair.word) >= 4 and pair.flag in ("n", "nz", "nt", "vn", "ns")]

@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..model import Comparison, Piece, SentenceChange
-from .targets import VERDICT_LABEL, delta_text, value_text
+from ..model import COMPARATOR_SYMBOL, Comparison, Piece, Plan, SentenceChange, Target
+from .targets import VERDICT_LABEL, delta_text, display_value, value_text
 
 LAYOUTS = ("side", "inline")
 
@@ -25,7 +25,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text)
+    environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text,
+                               COMPARATOR_SYMBOL=COMPARATOR_SYMBOL, display_value=display_value)
     environment.filters["pieces"] = sentence_pieces
     environment.filters["heading_pieces"] = heading_pieces
     return environment
@@ -67,4 +68,12 @@ def render_targets_report(comparison: Comparison, options: str = "") -> str:
     """The target comparison alone, as one HTML page."""
     template = _environment().get_template("targets.html.j2")
     return template.render(c=comparison, version=__version__, options=options, page_label=_page_label(comparison),
+                           generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def render_target_list(plan: Plan, targets: tuple[Target, ...], options: str = "") -> str:
+    """One plan's targets as one HTML page."""
+    template = _environment().get_template("target_list.html.j2")
+    page_label = re.sub(r"[^\w\- →.]", "", plan.slug)
+    return template.render(plan=plan, targets=targets, version=__version__, options=options, page_label=page_label,
                            generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))

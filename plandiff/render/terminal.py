@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
+from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison, Piece, SectionChange, SentenceChange
+from .wrap import Wrapped
 
+SIDE_BY_SIDE_WIDTH = 200
 TARGET = "reverse"
 DELETE = "bold red strike"
 INSERT = "bold green underline"
@@ -33,17 +36,23 @@ class ViewOptions:
     plain_marks: bool = False  # no colour: mark edits as [-deleted-]{+inserted+}
 
 
+TABLE_WIDTH = 80  # tables fit a standard terminal and stay readable when piped
+
+
 def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()) -> Group:
-    parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
+    parts: list[RenderableType] = [Text(comparison.title, style="bold"), Constrain(header(comparison), TABLE_WIDTH)]
+    if comparison.digest:
+        parts += [Text("\nKey changes", style="bold"), digest_view(comparison)]
+    parts.append(summary_line(comparison))
     shown_targets = tuple(t for t in comparison.targets if options.show_same or t.status != "same")
     if shown_targets:
         from .targets import target_changes_table
 
-        parts += [Text(""), target_changes_table(shown_targets, options.plain_marks)]
+        parts += [Text(""), Constrain(target_changes_table(shown_targets, options.plain_marks), TABLE_WIDTH)]
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue
-        parts.extend(section_view(row, options))
+        parts.extend(section_view(row, options, comparison))
     if not comparison.differs:
         parts.append(Text("\nThe plans have no differences.", style="bold green"))
     return Group(*parts)
@@ -62,6 +71,21 @@ def header(comparison: Comparison) -> Table:
     ):
         table.add_row(Text(label, style="dim"), a or "—", b or "—")
     return table
+
+
+def digest_view(comparison: Comparison) -> Table:
+    """The digest's lines as a bulleted list that wraps with a hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in comparison.digest:
+        grid.add_row("•", Wrapped(Text(line.text)))
+    return grid
+
+
+def section_matches(comparison: Comparison, needle: str) -> bool:
+    """Whether any section heading, old or new, contains the text (for --section)."""
+    return any(_heading_contains(row, needle) for row in comparison.sections)
 
 
 def summary_line(comparison: Comparison) -> Text:
@@ -110,7 +134,8 @@ def section_title(row: SectionChange, plain: bool = False) -> Text:
     return text
 
 
-def section_view(row: SectionChange, options: ViewOptions) -> list[RenderableType]:
+def section_view(row: SectionChange, options: ViewOptions, comparison: Comparison | None = None
+                 ) -> list[RenderableType]:
     if not row.old or not row.new:
         lines: list[RenderableType] = [section_title(row, options.plain_marks)]
         if options.expand:
@@ -119,9 +144,11 @@ def section_view(row: SectionChange, options: ViewOptions) -> list[RenderableTyp
     shown = [s for s in row.sentences if _visible(s, options)]
     if not shown and not row.heading_diff and row.status == "matched" and not row.moved:
         return []
-    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row, options.plain_marks)]
+    parts: list[RenderableType] = [Text(""), Constrain(Rule(style="dim"), TABLE_WIDTH),
+                                   section_title(row, options.plain_marks)]
     if options.side_by_side:
-        parts.append(_side_by_side(shown, options))
+        heads = (f"old: {comparison.old.slug}", f"new: {comparison.new.slug}") if comparison else ("old", "new")
+        parts.append(_side_by_side(shown, options, heads))
     elif shown:
         parts.append(_sentence_lines(shown, options))
     return parts
@@ -133,7 +160,8 @@ def _sentence_lines(sentences, options: ViewOptions) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold", ratio=1)
     for sentence in sentences:
-        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]), _sentence_text(sentence, options))
+        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]),
+                     Wrapped(_sentence_text(sentence, options)))
     return grid
 
 
@@ -183,11 +211,11 @@ def _heading_text(diff, side: str, plain: bool) -> Text:
     return _pieces_text([Piece(op, chunk) for op, chunk in diff if op in kept], plain)
 
 
-def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
-    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")
-    table.add_column(ratio=1, overflow="fold")
+def _side_by_side(sentences: list[SentenceChange], options: ViewOptions, heads: tuple[str, str]) -> Constrain:
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+    table.add_column("", no_wrap=True)
+    table.add_column(heads[0], ratio=1)
+    table.add_column(heads[1], ratio=1)
     for sentence in sentences:
         style = STATUS_STYLE[sentence.status]
         if sentence.status in ("changed", "moved"):
@@ -196,5 +224,6 @@ def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Tabl
         else:
             left = _pieces_text(sentence.side("old"), True, style) if sentence.old else Text("")
             right = _pieces_text(sentence.side("new"), True, style) if sentence.new else Text("")
-        table.add_row(Text(SIGN[sentence.status], style=style), left, right)
-    return table
+        table.add_row(Text(SIGN[sentence.status], style=style), Wrapped(left), Wrapped(right))
+    # Two columns need a width to share; piped output has none, so they share a wide page's.
+    return Constrain(table, SIDE_BY_SIDE_WIDTH)
