@@ -202,5 +202,5 @@ def test_shell_completion_completes_commands_and_is_not_a_comparison():
     done = subprocess.run([sys.executable, "-c", "from plandiff.cli.main import main; main()"], env=environment,
                           capture_output=True, text=True)
     assert done.stdout.split() == ["list"]
-    shown = invoke("--show-completion", "bash")
+    shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="plandiff")
     assert shown.exit_code == 0 and "_plandiff_completion" in shown.stdout
