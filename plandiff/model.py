@@ -29,6 +29,15 @@ class SectionStatus(StrEnum):
     MERGED = "merged"
 
 
+class SectionRole(StrEnum):
+    """What a top-level part of a plan does; its subsections share it."""
+
+    REVIEW = "review"  # 工作回顾: what was done
+    REQUIREMENTS = "requirements"  # 总体要求, 主要目标: principles and targets
+    TASKS = "tasks"  # 重点工作: what will be done
+    OTHER = "other"  # no role the heading or body makes clear
+
+
 class Verdict(StrEnum):
     """What happened to one indicator between two plans."""
 
@@ -38,6 +47,7 @@ class Verdict(StrEnum):
     REWORDED = "reworded"
     NEW = "new"
     DROPPED = "dropped"
+    REVERSED = "reversed"  # a decline became growth, or growth a decline
 
 
 class TargetKind(StrEnum):
@@ -45,11 +55,15 @@ class TargetKind(StrEnum):
     INCREMENT = "increment"  # 新增…
     GROWTH = "growth"  # 增长…%
     POINTS = "points"  # 提高…个百分点
+    SHARE = "share"  # 占…比重 / 占比 / …率 stated as a level
+    DECLINE = "decline"  # 下降/降低/减少…: the value is the size of the fall
+    FROM_TO = "from-to"  # 从16%降至13%: the value is the new level, baseline the old one
 
 
 class Tense(StrEnum):
     PLANNED = "planned"
     ACHIEVED = "achieved"
+    FORECAST = "forecast"  # 预计…: an expectation, not a commitment
 
 
 class Firmness(StrEnum):
@@ -82,6 +96,7 @@ class Section:
     parent: str | None = None
     start: int = 0
     kind: str = ""  # marker family: han_dun, paren_han, arabic_dot, plain, shi…; "" for the preamble
+    role: SectionRole = SectionRole.OTHER  # its top-level part's role: review, requirements or tasks
 
     @property
     def is_item(self) -> bool:
@@ -101,12 +116,12 @@ class Metadata:
     title: str = ""
     issuer: str = ""
     place: str = ""  # 全国 for a national plan, else province, city and district run together
-    province: str = ""  # only for a province-level plan (浙江, 内蒙古)
     city: str = ""
     district: str = ""
     year: int | None = None
     date: str = ""
     doc_number: str = ""
+    province: str = ""  # only for a province-level plan (浙江, 内蒙古); last, as callers build Metadata by position
 
     @property
     def level(self) -> str:
@@ -193,6 +208,9 @@ class Target:
     end: int
     text: str
     decimals: int = 0  # as written: 2.90% keeps its zero
+    horizon: int | None = None  # the year the target is for: the plan year, or 2025 for a 十四五 goal
+    baseline: float | None = None  # for from-to: the level it starts from, in the base unit
+    subject: str = ""  # who or what the indicator belongs to, when the sentence names it (城镇, 农村)
 
 
 @dataclass(frozen=True)
@@ -283,6 +301,22 @@ class SentenceChange:
 
 
 @dataclass(frozen=True)
+class PairScore:
+    """Why two sections were paired: the parts of the score (they add up to total) and the runner-up."""
+
+    heading: float  # weighted heading similarity
+    body: float  # weighted similarity of the whole subtree's words
+    size: float  # the damping of pairs of very different size (≤ 0)
+    role: float  # 0 for the same role, < 0 for another role
+    tree: float  # > 0 when the parents are paired, < 0 when the child moved to another parent
+    order: float  # a small bonus for similar places in the document
+    total: float
+    alternative_old: str = ""  # the best pair the assignment turned down, and its total
+    alternative_new: str = ""
+    alternative_total: float = 0.0
+
+
+@dataclass(frozen=True)
 class SectionChange:
     """One aligned row: a matched, split or merged pair, or an added or removed section."""
 
@@ -295,6 +329,7 @@ class SectionChange:
     moved: bool
     sentences: tuple[SentenceChange, ...]
     heading_diff: Diff = ()
+    why: PairScore | None = None  # the score parts of a matched pair, for --explain
 
     @property
     def renumbered(self) -> bool:

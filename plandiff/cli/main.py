@@ -12,7 +12,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import InputError, PlandiffError
-from . import store_commands
+from . import corpus_commands, store_commands
 from .group import DefaultCommandGroup
 from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace, write_file
 
@@ -75,6 +75,8 @@ def compare(
     expand: bool = typer.Option(False, "--expand", "-e", help="Show the sentences of added and removed sections."),
     hide_routine: bool = typer.Option(False, "--hide-routine", help="Hide routine year rollovers (2023年→2024年)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours; edits are marked [-old-]{+new+}."),
+    explain: bool = typer.Option(False, "--explain", help="Show why each pair of sections was made: the score "
+                                 "parts (heading, body, size, role, tree, order) and the runner-up."),
     pager: bool = typer.Option(True, "--pager/--no-pager", help="Page long output on a terminal."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
@@ -108,7 +110,8 @@ def compare(
         _emit(dumps(comparison_to_dict(comparison)), output)
     else:
         plain = plain_output(no_color, output)
-        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain)
+        options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain,
+                              explain=explain)
         emit_rich(comparison_view(comparison, options), output, plain, pager)
     raise typer.Exit(1 if comparison.differs else 0)
 
@@ -258,6 +261,7 @@ def add(
 
 
 store_commands.register(app)  # after the plan commands, so --help lists them first
+app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 
 def main(argv: list[str] | None = None) -> None:

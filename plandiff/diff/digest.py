@@ -26,6 +26,8 @@ ITEMS_PER_LINE = 4
 # Verdicts worth a memo line, in the order an analyst reads them; "same" and "reworded" are not news.
 TARGET_VERDICTS = (("raised", "Targets raised"), ("lowered", "Targets lowered"), ("reversed", "Targets reversed"),
                    ("new", "New targets"), ("dropped", "Targets dropped"))
+# A growth rate or an increment reads wrong as a bare number: 增长≥20% is not a level of 20%.
+KIND_WORD = {"growth": "增长", "increment": "新增", "points": "提高", "decline": "下降"}
 _TERM = re.compile(r"^[\u4e00-\u9fff]{4,8}$")
 
 
@@ -83,7 +85,7 @@ def value_as_written(target: Target | None) -> str:
         return "—"
     match = NUMBER_WITH_UNIT.search(target.text)
     number = match.group() if match else f"{target.value:g}{target.unit}"
-    return COMPARATOR_SYMBOL.get(target.comparator, "") + number
+    return KIND_WORD.get(str(target.kind), "") + COMPARATOR_SYMBOL.get(target.comparator, "") + number
 
 
 def _target_item(change: TargetChange) -> str:

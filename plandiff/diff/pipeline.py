@@ -46,7 +46,7 @@ def compare(old: Plan, new: Plan) -> Comparison:
         SectionChange(
             row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
             row.pair.moved, tuple(_with_marks(change, old_targets, new_targets) for change in row.sentences),
-            heading_diff(row.old, row.new),
+            heading_diff(row.old, row.new), row.pair.why,
         )
         for row in rows
     )

@@ -1,7 +1,11 @@
-"""Align the sections of two plans: one global assignment over heading and body similarity.
+"""Align the sections of two plans as an analyst would: by role, by tree, then by words.
 
-Levels may differ, order is only a hint, renumbering is ignored, and a section whose text went to
-two sections (or came from two) is reported as split (or merged) rather than as one match plus one add.
+One global assignment over heading and body similarity, run twice: the second run knows which parents
+were paired, so children of paired parents pair first, and a child that went to another parent is
+reported as moved. A part pairs with a part of another role (review, requirements, tasks) only when
+no part of its own role exists on the other side. Levels may differ, order is only a hint, renumbering
+is ignored, and a section whose text went to two sections (or came from two) is reported as split (or
+merged) rather than as one match plus one add.
 """
 
 from __future__ import annotations
@@ -11,13 +15,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engines.similarity import assign, moved_indices, order_bonus, tfidf_cosine
-from ..engines.words import index_terms
-from ..model import Plan, Section, SectionStatus
+from ..model import PairScore, Plan, Section, SectionRole, SectionStatus
+from .terms import PlanTerms, plan_terms
 
 HEADING_WEIGHT = 0.45
 BODY_WEIGHT = 0.55
 ORDER_WEIGHT = 0.05
+TREE_BONUS = 0.05  # parents paired with each other
+ROOT_BONUS = 0.02  # both top level: a hint only, it never lifts a pair over the threshold
+TREE_COST = 0.06  # parents paired, but each with another section: the child moved
+ROLE_COST = 0.05  # another role, allowed because this role has no counterpart
+FORBIDDEN = -10.0
 MATCH_THRESHOLD = 0.20
+SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
 SPLIT_THRESHOLD = 0.40
 
 
@@ -32,6 +42,7 @@ class SectionPair:
     heading_score: float = 0.0
     body_score: float = 0.0
     moved: bool = False
+    why: PairScore | None = None
 
 
 def descendants(plan: Plan, section: Section) -> list[Section]:
@@ -42,72 +53,180 @@ def descendants(plan: Plan, section: Section) -> list[Section]:
     return [s for s in plan.sections if s.id == section.id or s.id.startswith(prefix)]
 
 
-def subtree_text(plan: Plan, section: Section) -> str:
-    """A section's heading and sentences with all its descendants'."""
-    return "".join(s.heading + "".join(x.text for x in s.sentences) for s in descendants(plan, section))
-
-
 def alignable(plan: Plan) -> list[Section]:
     """Sections that take part in alignment: all but the preamble and 一是-style items."""
     return [s for s in plan.sections if s.level > 0 and not s.is_item]
 
 
-def align_sections(old: Plan, new: Plan) -> list[SectionPair]:
+@dataclass
+class _Side:
+    """One plan's alignable sections with what scoring needs of them."""
+
+    sections: list[Section]
+    index: dict[str, int]
+    parents: list[int | None]  # index of the nearest alignable ancestor
+    roles: list[SectionRole]
+    sizes: np.ndarray  # characters in the subtree
+
+    @classmethod
+    def of(cls, plan: Plan, sections: list[Section]) -> _Side:
+        index = {s.id: k for k, s in enumerate(sections)}
+        own_size = {s.id: len(s.heading) + sum(len(x.text) for x in s.sentences) for s in plan.sections}
+        sizes = np.ones(len(sections))
+        for section in plan.sections:  # add each section's own text to every alignable ancestor's subtree
+            node: str | None = section.id
+            while node is not None:
+                if node in index:
+                    sizes[index[node]] += own_size[section.id]
+                node = _parent_of(node)
+        parents = []
+        for section in sections:
+            node = _parent_of(section.id)
+            while node is not None and node not in index:
+                node = _parent_of(node)
+            parents.append(index.get(node) if node is not None else None)
+        return cls(sections, index, parents, [s.role for s in sections], sizes)
+
+
+def _parent_of(section_id: str) -> str | None:
+    return section_id.rsplit(".", 1)[0] if "." in section_id else None
+
+
+def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
+                   new_terms: PlanTerms | None = None) -> list[SectionPair]:
     """Pairs in the order of the new plan, with removed sections after the section they followed."""
-    old_sections = alignable(old)
-    new_sections = alignable(new)
+    a, b = _Side.of(old, alignable(old)), _Side.of(new, alignable(new))
     pairs: list[SectionPair] = []
     if old.sections and new.sections and (old.sections[0].sentences or new.sections[0].sentences):
         pairs.append(_preamble_pair(old.sections[0], new.sections[0]))
-    if not old_sections or not new_sections:
-        pairs += [SectionPair(SectionStatus.REMOVED, s.id, None) for s in old_sections]
-        pairs += [SectionPair(SectionStatus.ADDED, None, s.id) for s in new_sections]
+    if not a.sections or not b.sections:
+        pairs += [SectionPair(SectionStatus.REMOVED, s.id, None) for s in a.sections]
+        pairs += [SectionPair(SectionStatus.ADDED, None, s.id) for s in b.sections]
         return pairs
 
-    old_terms, new_terms = _section_terms(old), _section_terms(new)
-    headings = tfidf_cosine([old_terms[s.id][0] for s in old_sections], [new_terms[s.id][0] for s in new_sections])
-    for i, a in enumerate(old_sections):
-        for j, b in enumerate(new_sections):
-            if a.heading == b.heading:
+    old_terms = old_terms or plan_terms(old)
+    new_terms = new_terms or plan_terms(new)
+    headings = tfidf_cosine([old_terms.headings[s.id] for s in a.sections], [new_terms.headings[s.id] for s in b.sections])
+    for i, x in enumerate(a.sections):
+        for j, y in enumerate(b.sections):
+            if x.heading == y.heading:
                 headings[i, j] = 1.0  # same words under another number: the same section
-    bodies = tfidf_cosine(
-        [_subtree_terms(old, s, old_terms) for s in old_sections],
-        [_subtree_terms(new, s, new_terms) for s in new_sections],
-    )
-    scores = (HEADING_WEIGHT * headings + BODY_WEIGHT * bodies) * _size_factor(old, old_sections, new, new_sections)
-    bonus = order_bonus(len(old_sections), len(new_sections), ORDER_WEIGHT)
-    matched = [(i, j) for i, j in assign(scores + bonus, 0.0) if scores[i, j] >= MATCH_THRESHOLD]
+    bodies = tfidf_cosine(_subtree_terms(old, a, old_terms), _subtree_terms(new, b, new_terms))
+    own_bodies = tfidf_cosine([old_terms.own[s.id] for s in a.sections], [new_terms.own[s.id] for s in b.sections])
+    ratio = np.minimum(a.sizes[:, None], b.sizes[None, :]) / np.maximum(a.sizes[:, None], b.sizes[None, :])
+    # Damp pairs of very different size: a whole chapter is not the same thing as one of its items.
+    content = (HEADING_WEIGHT * headings + BODY_WEIGHT * bodies) * (0.6 + 0.4 * np.sqrt(ratio))
+    roles = _role_terms(a.roles, b.roles)
+    order = order_bonus(len(a.sections), len(b.sections), ORDER_WEIGHT)
+
+    matched = _assign(content, roles, order, None)
+    tree = _tree_terms(a, b, matched)
+    matched = _assign(content, roles, order, tree)
+    while found := _pair_leftover_siblings(a, b, matched, bodies, content + roles + order + tree, roles):
+        matched += found  # each round takes the mutual best; the rest may pair in the next
+    tree = _tree_terms(a, b, matched)  # the moved flags and the explanation read the final tree
+    total = content + roles + order + tree
     moved = moved_indices(matched)
 
     rows: dict[tuple[int | None, int | None], SectionPair] = {}
     for index, (i, j) in enumerate(matched):
+        moved_parent = bool(tree[i, j] < 0)
+        why = _explain(a, b, i, j, headings, bodies, content, roles, tree, order, total, matched)
         rows[(i, j)] = SectionPair(
-            "matched", old_sections[i].id, new_sections[j].id, _round(scores[i, j]),
-            _round(headings[i, j]), _round(bodies[i, j]), index in moved,
+            SectionStatus.MATCHED, a.sections[i].id, b.sections[j].id, _round(content[i, j]),
+            _round(headings[i, j]), _round(bodies[i, j]), index in moved or moved_parent, why,
         )
-    _mark_splits_and_merges(rows, old_sections, new_sections, scores, headings, bodies)
-    return pairs + _in_document_order(rows, len(old_sections), len(new_sections))
+    partner_bodies = np.maximum(bodies, own_bodies)
+    _mark_splits_and_merges(rows, a, b, content, headings, partner_bodies)
+    return pairs + _in_document_order(rows)
 
 
-def _section_terms(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
-    """Each section's heading terms and all its own terms."""
-    terms = {}
-    for section in plan.sections:
-        heading = index_terms(section.heading)
-        terms[section.id] = (heading, heading + index_terms("".join(s.text for s in section.sentences)))
+def _subtree_terms(plan: Plan, side: _Side, terms: PlanTerms) -> list[list[str]]:
+    return [[t for s in descendants(plan, section) for t in terms.own[s.id]] for section in side.sections]
+
+
+def _role_terms(old_roles: list[SectionRole], new_roles: list[SectionRole]) -> np.ndarray:
+    """0 for the same role, a small cost for another role with no counterpart, FORBIDDEN otherwise."""
+    old_present = set(old_roles) - {SectionRole.OTHER}
+    new_present = set(new_roles) - {SectionRole.OTHER}
+    terms = np.zeros((len(old_roles), len(new_roles)))
+    for i, x in enumerate(old_roles):
+        for j, y in enumerate(new_roles):
+            if x == y or SectionRole.OTHER in (x, y):
+                continue
+            # Review against tasks while both plans have both: never; a role one plan lacks: at a cost.
+            terms[i, j] = FORBIDDEN if (x in new_present or y in old_present) else -ROLE_COST
     return terms
 
 
-def _subtree_terms(plan: Plan, section: Section, terms) -> list[str]:
-    return [term for s in descendants(plan, section) for term in terms[s.id][1]]
+def _assign(content, roles, order, tree) -> list[tuple[int, int]]:
+    """The best one-to-one pairing; under paired parents the tree bonus counts toward the threshold."""
+    support = content
+    total = content + roles + order + (tree if tree is not None else 0)
+    # Pairs below the threshold must not take part: they would crowd out a weaker pair that passes.
+    total = np.where((support >= MATCH_THRESHOLD) & (roles > FORBIDDEN), total + 1.0, 0.0)
+    return [(i, j) for i, j in assign(total, 0.5)]
 
 
-def _size_factor(old: Plan, old_sections, new: Plan, new_sections) -> np.ndarray:
-    """Damp pairs of very different size: a whole chapter is not the same thing as one of its items."""
-    old_sizes = np.array([len(subtree_text(old, s)) + 1 for s in old_sections], dtype=float)
-    new_sizes = np.array([len(subtree_text(new, s)) + 1 for s in new_sections], dtype=float)
-    ratio = np.minimum(old_sizes[:, None], new_sizes[None, :]) / np.maximum(old_sizes[:, None], new_sizes[None, :])
-    return 0.6 + 0.4 * np.sqrt(ratio)
+def _pair_leftover_siblings(a: _Side, b: _Side, matched, bodies, total, roles) -> list[tuple[int, int]]:
+    """Children left over under two paired parents pair among themselves on weaker evidence: the
+    parents already say where their topics went."""
+    old_to_new = dict(matched)
+    used_old, used_new = set(old_to_new), set(old_to_new.values())
+    found = []
+    for parent_old, parent_new in matched:
+        rest_old = [i for i, p in enumerate(a.parents) if p == parent_old and i not in used_old]
+        rest_new = [j for j, p in enumerate(b.parents) if p == parent_new and j not in used_new]
+        if not rest_old or not rest_new:
+            continue
+        block = total[np.ix_(rest_old, rest_new)]
+        evidence = np.where(roles > FORBIDDEN, bodies, -1.0)[np.ix_(rest_old, rest_new)]
+        for x, y in assign(block, 0.0):
+            # Each must be the other's best leftover sibling on body words, and share enough of them.
+            mutual = int(np.argmax(evidence[:, y])) == x and int(np.argmax(evidence[x, :])) == y
+            if evidence[x, y] >= SIBLING_THRESHOLD and mutual:
+                found.append((rest_old[x], rest_new[y]))
+    return found
+
+
+def _tree_terms(a: _Side, b: _Side, matched: list[tuple[int, int]]) -> np.ndarray:
+    """A bonus where both parents are paired with each other (or both are top level), a cost where each
+    parent is paired elsewhere: a child stays with its parent unless its words say it moved."""
+    old_to_new = dict(matched)
+    new_to_old = {j: i for i, j in matched}
+    terms = np.zeros((len(a.sections), len(b.sections)))
+    for i, pi in enumerate(a.parents):
+        for j, pj in enumerate(b.parents):
+            if pi is None and pj is None:
+                terms[i, j] = ROOT_BONUS
+            elif pi is not None and pj is not None:
+                if old_to_new.get(pi) == pj:
+                    terms[i, j] = TREE_BONUS
+                elif pi in old_to_new and pj in new_to_old:
+                    terms[i, j] = -TREE_COST
+    return terms
+
+
+def _explain(a, b, i, j, headings, bodies, content, roles, tree, order, total, matched) -> PairScore:
+    """The parts of a pair's score and the best alternative the assignment turned down."""
+    row = total[i].copy()
+    row[j] = -np.inf
+    column = total[:, j].copy()
+    column[i] = -np.inf
+    best_new, best_old = int(np.argmax(row)), int(np.argmax(column))
+    if row[best_new] >= column[best_old] and np.isfinite(row[best_new]):
+        alternative_old, alternative_new, alternative = a.sections[i].id, b.sections[best_new].id, row[best_new]
+    elif np.isfinite(column[best_old]):
+        alternative_old, alternative_new, alternative = a.sections[best_old].id, b.sections[j].id, column[best_old]
+    else:
+        alternative_old = alternative_new = ""
+        alternative = 0.0
+    return PairScore(
+        heading=_round(HEADING_WEIGHT * headings[i, j]), body=_round(BODY_WEIGHT * bodies[i, j]),
+        size=_round(content[i, j] - HEADING_WEIGHT * headings[i, j] - BODY_WEIGHT * bodies[i, j]),
+        role=_round(roles[i, j]), tree=_round(tree[i, j]), order=_round(order[i, j]), total=_round(total[i, j]),
+        alternative_old=alternative_old, alternative_new=alternative_new, alternative_total=_round(max(alternative, -1.0)),
+    )
 
 
 def _preamble_pair(old: Section, new: Section) -> SectionPair:
@@ -118,45 +237,53 @@ def _preamble_pair(old: Section, new: Section) -> SectionPair:
     return SectionPair(SectionStatus.MATCHED, old.id, new.id, 1.0, 1.0, 1.0)
 
 
-def _related(a: Section, b: Section) -> bool:
-    return a.id.startswith(b.id + ".") or b.id.startswith(a.id + ".")
+def _related(x: Section, y: Section) -> bool:
+    return x.id.startswith(y.id + ".") or y.id.startswith(x.id + ".")
 
 
-def _mark_splits_and_merges(rows, old_sections, new_sections, scores, headings, bodies) -> None:
+def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_roles: list[SectionRole]) -> bool:
+    """A split or merge partner of another role is allowed only when its role has no counterpart."""
+    return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
+
+
+def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies) -> None:
     """An unmatched section close to one already matched on the other side is its split or merge partner."""
     matched_old = {i: j for (i, j) in rows}
     matched_new = {j: i for (i, j) in rows}
-    for j, section in enumerate(new_sections):
+    for j, section in enumerate(b.sections):
         if j in matched_new:
             continue
         i = int(np.argmax(bodies[:, j]))
         partner = matched_old.get(i)
-        if partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, new_sections[partner]):
-            if new_sections[partner].level == section.level:
-                old_row = rows[(i, partner)]
-                rows[(i, partner)] = SectionPair(SectionStatus.SPLIT, old_row.old, old_row.new, old_row.score,
-                                                 old_row.heading_score, old_row.body_score, old_row.moved)
-                rows[(i, j)] = SectionPair(SectionStatus.SPLIT, old_sections[i].id, section.id, _round(scores[i, j]),
-                                           _round(headings[i, j]), _round(bodies[i, j]))
-                continue
+        if (partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, b.sections[partner])
+                and b.sections[partner].level == section.level
+                and _allowed_partner(section.role, a.roles[i], a.roles)):
+            old_row = rows[(i, partner)]
+            rows[(i, partner)] = _with_status(old_row, SectionStatus.SPLIT)
+            rows[(i, j)] = SectionPair(SectionStatus.SPLIT, a.sections[i].id, section.id, _round(scores[i, j]),
+                                       _round(headings[i, j]), _round(bodies[i, j]))
+            continue
         rows[(None, j)] = SectionPair(SectionStatus.ADDED, None, section.id)
-    for i, section in enumerate(old_sections):
+    for i, section in enumerate(a.sections):
         if i in matched_old or any(key[0] == i for key in rows):
             continue
         j = int(np.argmax(bodies[i, :]))
         partner = matched_new.get(j)
-        if partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, old_sections[partner]):
-            if old_sections[partner].level == section.level and rows[(partner, j)].status == "matched":
-                old_row = rows[(partner, j)]
-                rows[(partner, j)] = SectionPair(SectionStatus.MERGED, old_row.old, old_row.new, old_row.score,
-                                                 old_row.heading_score, old_row.body_score, old_row.moved)
-                rows[(i, j)] = SectionPair(SectionStatus.MERGED, section.id, new_sections[j].id, _round(scores[i, j]),
-                                           _round(headings[i, j]), _round(bodies[i, j]))
-                continue
+        if (partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, a.sections[partner])
+                and a.sections[partner].level == section.level and rows[(partner, j)].status == "matched"
+                and _allowed_partner(section.role, b.roles[j], b.roles)):
+            rows[(partner, j)] = _with_status(rows[(partner, j)], SectionStatus.MERGED)
+            rows[(i, j)] = SectionPair(SectionStatus.MERGED, section.id, b.sections[j].id, _round(scores[i, j]),
+                                       _round(headings[i, j]), _round(bodies[i, j]))
+            continue
         rows[(i, None)] = SectionPair(SectionStatus.REMOVED, section.id, None)
 
 
-def _in_document_order(rows, old_count: int, new_count: int) -> list[SectionPair]:
+def _with_status(pair: SectionPair, status: SectionStatus) -> SectionPair:
+    return SectionPair(status, pair.old, pair.new, pair.score, pair.heading_score, pair.body_score, pair.moved, pair.why)
+
+
+def _in_document_order(rows) -> list[SectionPair]:
     """New-plan order; a removed section goes right after the old section before it."""
     def position(key):
         i, j = key

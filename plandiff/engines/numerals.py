@@ -17,6 +17,18 @@ def chinese_to_number(text: str) -> float | None:
     return float(value)
 
 
+def chinese_fraction(text: str) -> float | None:
+    """A share written in words, as a percentage: 一半 → 50, 三分之一 → 33.33, 两成 → 20."""
+    if text == "一半":
+        return 50.0
+    if text.endswith("成"):
+        tenths = chinese_to_number(text[:-1])
+        return tenths * 10 if tenths is not None else None
+    denominator, _, numerator = text.partition("分之")
+    parts = chinese_to_number(denominator), chinese_to_number(numerator)
+    return round(100 * parts[1] / parts[0], 2) if None not in parts and parts[0] else None
+
+
 def ordinal(text: str) -> int | None:
     """An outline ordinal written in Arabic or Chinese digits (3, 十二), or None."""
     if len(text) == 1 and "①" <= text <= "⑳":

@@ -10,20 +10,73 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 
-def tfidf_cosine(old_docs: list[list[str]], new_docs: list[list[str]]) -> np.ndarray:
-    """Cosine similarity of TF-IDF token vectors, IDF taken over both sides, so 科技 weighs little."""
-    docs = old_docs + new_docs
+def idf_weights(docs: list[list[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every token: 科技 in every section weighs little."""
     document_frequency = Counter(token for doc in docs for token in set(doc))
-    vocabulary = {token: i for i, token in enumerate(document_frequency)}
     total = len(docs)
-    matrix = np.zeros((len(docs), max(1, len(vocabulary))))
+    return {token: math.log((1 + total) / (1 + count)) + 1 for token, count in document_frequency.items()}
+
+
+def tfidf_rows(docs: list[list[str]], idf: dict[str, float], vocabulary: dict[str, int]):
+    """A sparse matrix of L2-normalised TF-IDF rows; tokens outside idf are ignored."""
+    from scipy.sparse import csr_matrix
+
+    rows, cols, values = [], [], []
     for row, doc in enumerate(docs):
         for token, count in Counter(doc).items():
-            idf = math.log((1 + total) / (1 + document_frequency[token])) + 1
-            matrix[row, vocabulary[token]] = (1 + math.log(count)) * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix = matrix / np.where(norms == 0, 1, norms)
-    return matrix[: len(old_docs)] @ matrix[len(old_docs):].T
+            if token in idf:
+                rows.append(row)
+                cols.append(vocabulary.setdefault(token, len(vocabulary)))
+                values.append((1 + math.log(count)) * idf[token])
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(docs), max(1, len(idf))), dtype=np.float64)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    from scipy.sparse import diags
+
+    return diags(1 / norms) @ matrix
+
+
+def tfidf_cosine(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float] | None = None) -> np.ndarray:
+    """Dense cosine similarity of TF-IDF vectors (IDF over both sides unless given); memory grows with the
+    non-zero terms and the old × new result, never with the vocabulary."""
+    if not old_docs or not new_docs:
+        return np.zeros((len(old_docs), len(new_docs)))
+    idf = idf if idf is not None else idf_weights(old_docs + new_docs)
+    vocabulary: dict[str, int] = {}
+    old_matrix = tfidf_rows(old_docs, idf, vocabulary)
+    new_matrix = tfidf_rows(new_docs, idf, vocabulary)
+    return np.asarray((old_matrix @ new_matrix.T).todense())
+
+
+def tfidf_candidates(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float],
+                     threshold: float, block: int = 2000) -> list[tuple[float, int, int]]:
+    """(score, old, new) for every pair whose TF-IDF cosine reaches threshold, best first.
+
+    Computed sparsely in blocks of old rows, so memory stays near the number of candidate pairs.
+    """
+    if not old_docs or not new_docs:
+        return []
+    vocabulary: dict[str, int] = {}
+    old_matrix = tfidf_rows(old_docs, idf, vocabulary)
+    new_matrix = tfidf_rows(new_docs, idf, vocabulary).T.tocsc()
+    found = []
+    for first in range(0, len(old_docs), block):
+        product = (old_matrix[first:first + block] @ new_matrix).tocoo()
+        keep = product.data >= threshold
+        found += zip(product.data[keep].tolist(), (product.row[keep] + first).tolist(), product.col[keep].tolist())
+    found.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return found
+
+
+def greedy_pairs(candidates: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """One-to-one pairs taken best first from sorted candidates: each index is used at most once."""
+    used_old, used_new, pairs = set(), set(), []
+    for score, i, j in candidates:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((score, i, j))
+    return pairs
 
 
 def text_similarity(old: list[str], new: list[str]) -> np.ndarray:

@@ -8,6 +8,7 @@ from ..model import Plan
 from .metadata import read_metadata
 from .outline import parse_outline
 from .page import split_page
+from .roles import assign_roles
 from .text import fold_width
 
 _BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
@@ -40,5 +41,5 @@ def parse_plan(text: str, slug: str = "", source: str = "") -> Plan:
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
-    sections = parse_outline(folded, page.body)
+    sections = assign_roles(parse_outline(folded, page.body), metadata.year)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded)

@@ -66,6 +66,7 @@ def plan_to_dict(plan: Plan) -> dict:
                 "marker": section.marker,
                 "heading": section.heading,
                 "parent": section.parent,
+                "role": section.role,
                 "sentences": [sentence.text for sentence in section.sentences],
                 "spans": [[sentence.start, sentence.end] for sentence in section.sentences],
             }
@@ -77,8 +78,8 @@ def plan_to_dict(plan: Plan) -> dict:
 def target_to_dict(target: Target) -> dict:
     return {
         "id": target.id, "indicator": target.indicator, "key": target.key, "comparator": target.comparator,
-        "value": target.value, "upper": target.upper, "unit": target.unit, "kind": target.kind,
-        "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
+        "value": target.value, "upper": target.upper, "baseline": target.baseline, "unit": target.unit,
+        "kind": target.kind, "horizon": target.horizon, "firmness": target.firmness, "tense": target.tense, "section_id": target.section_id,
         "text": target.text, "sentence": target.sentence, "span": [target.start, target.end],
     }
 
@@ -111,7 +112,8 @@ def _plan_ref(plan) -> dict:
 def _section_ref(section) -> dict | None:
     if section is None:
         return None
-    return {"id": section.id, "marker": section.marker, "heading": section.heading, "level": section.level}
+    return {"id": section.id, "marker": section.marker, "heading": section.heading, "level": section.level,
+            "role": section.role}
 
 
 def _sentence(change: SentenceChange) -> dict:
@@ -135,13 +137,27 @@ def _sentence(change: SentenceChange) -> dict:
     return data
 
 
+def _why(row: SectionChange) -> dict:
+    """The similarity scores, and for a matched pair the parts of its total and the runner-up."""
+    why: dict = {"heading": row.heading_score, "body": row.body_score}
+    if row.why is not None:
+        parts = row.why
+        why["parts"] = {"heading": parts.heading, "body": parts.body, "size": parts.size, "role": parts.role,
+                        "tree": parts.tree, "order": parts.order}
+        why["total"] = parts.total
+        if parts.alternative_old or parts.alternative_new:
+            why["runner_up"] = {"old": parts.alternative_old, "new": parts.alternative_new,
+                                "total": parts.alternative_total}
+    return why
+
+
 def _section(row: SectionChange) -> dict:
     return {
         "status": row.status,
         "old": _section_ref(row.old),
         "new": _section_ref(row.new),
         "score": row.score,
-        "why": {"heading": row.heading_score, "body": row.body_score},
+        "why": _why(row),
         "moved": row.moved,
         "renumbered": row.renumbered,
         "heading_diff": [[op, text] for op, text in row.heading_diff],
@@ -186,3 +202,37 @@ def log_to_dict(entries: list[LogEntry]) -> dict:
     return {"schema": LOG_SCHEMA, "revisions": [
         {**asdict(entry.revision), "sentences_changed": entry.sentences_changed,
          "targets_changed": entry.targets_changed} for entry in entries]}
+
+
+CORPUS_ROWS_SCHEMA = "plandiff/corpus-rows@1"
+CORPUS_REUSE_SCHEMA = "plandiff/corpus-reuse@1"
+
+
+def corpus_rows_to_dict(columns: list[str], rows: list[tuple], what: str) -> dict:
+    """A corpus query's result: `what` says which question (query, targets:<key>), rows are column → value."""
+    return {"schema": CORPUS_ROWS_SCHEMA, "what": what, "columns": list(columns),
+            "rows": [dict(zip(columns, _json_values(row))) for row in rows]}
+
+
+def corpus_reuse_to_dict(columns: list[str], rows: list[tuple]) -> dict:
+    """Shared passages; each link names both plans by file name and slug, and says which came first."""
+    links = []
+    for row in rows:
+        data = dict(zip(columns, _json_values(row)))
+        links.append({
+            "a": {"file": data["file_a"], "slug": data["slug_a"], "place": data["place_a"], "year": data["year_a"],
+                  "sentences": [data["a_first"], data["a_last"]]},
+            "b": {"file": data["file_b"], "slug": data["slug_b"], "place": data["place_b"], "year": data["year_b"],
+                  "sentences": [data["b_first"], data["b_last"]]},
+            "first": data["first"],
+            "sentences": data["sentences"],
+            "chars": data["chars"],
+            "similarity": data["similarity"],
+            "passage": data["passage"],
+        })
+    return {"schema": CORPUS_REUSE_SCHEMA, "links": links}
+
+
+def _json_values(row) -> list:
+    """Values JSON can hold: dates and other objects as their text."""
+    return [value if value is None or isinstance(value, (str, int, float, bool)) else str(value) for value in row]

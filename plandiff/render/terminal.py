@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison, Piece, SectionChange, SentenceChange
+from ..model import Comparison, Piece, Plan, Section, SectionChange, SectionRole, SentenceChange
 from .wrap import Wrapped
 
 SIDE_BY_SIDE_WIDTH = 200
@@ -34,6 +34,7 @@ class ViewOptions:
     hide_routine: bool = False
     expand: bool = False
     plain_marks: bool = False  # no colour: mark edits as [-deleted-]{+inserted+}
+    explain: bool = False  # under each pair, the parts of its score and the runner-up
 
 
 TABLE_WIDTH = 80  # tables fit a standard terminal and stay readable when piped
@@ -107,19 +108,43 @@ def _heading_contains(row: SectionChange, needle: str) -> bool:
     return any(needle in section.heading for section in (row.old, row.new) if section)
 
 
-def section_title(row: SectionChange, plain: bool = False) -> Text:
+def section_label(section: Section, plan: Plan | None) -> str:
+    """The section as the document numbers it, under its parents' markers: 三、 › （六）heading."""
+    if plan is None or section.parent in (None, "0"):
+        return section.title
+    parents = [s.marker.strip() or s.heading[:12] for s in plan.path(section.id)[:-1] if s.level > 0]
+    return " › ".join(parents + [section.title])
+
+
+def _role_tag(section: Section, other: Section | None) -> str:
+    """A top-level part's role, or any part's role when the pair crosses roles."""
+    crosses = other is not None and other.role not in (section.role, SectionRole.OTHER)
+    if section.role == SectionRole.OTHER or (section.level != 1 and not crosses):
+        return ""
+    return f" [{section.role}]"
+
+
+def section_title(row: SectionChange, plain: bool = False, comparison: Comparison | None = None) -> Text:
     """`old heading ⇄ new heading` with the match score, status and move flags."""
+    old_plan = comparison.old if comparison else None
+    new_plan = comparison.new if comparison else None
     text = Text()
     if row.old and row.new:
-        if row.heading_diff:
-            text.append(f"{row.old.id} {row.old.marker}")
+        if row.old.id == "0":
+            text.append("preamble")
+        elif row.heading_diff:
+            text.append(section_label(row.old, old_plan)[: -len(row.old.title) or None] + row.old.marker)
             text.append_text(_heading_text(row.heading_diff, "old", plain))
+            text.append(_role_tag(row.old, row.new), style="dim")
             text.append("  ⇄  ")
-            text.append(f"{row.new.id} {row.new.marker}")
+            text.append(section_label(row.new, new_plan)[: -len(row.new.title) or None] + row.new.marker)
             text.append_text(_heading_text(row.heading_diff, "new", plain))
+            text.append(_role_tag(row.new, row.old), style="dim")
         else:
-            text.append(f"{row.old.id} {row.old.title}  ⇄  {row.new.id} {row.new.title}" if row.old.id != "0"
-                        else "preamble")
+            text.append(section_label(row.old, old_plan))
+            text.append(_role_tag(row.old, row.new), style="dim")
+            text.append(f"  ⇄  {section_label(row.new, new_plan)}")
+            text.append(_role_tag(row.new, row.old), style="dim")
         text.append(f"   {row.status} {row.score:.2f} (heading {row.heading_score:.2f}, body {row.body_score:.2f})",
                     style="dim")
         if row.moved:
@@ -129,23 +154,40 @@ def section_title(row: SectionChange, plain: bool = False) -> Text:
     else:
         section = row.old or row.new
         sign = "+" if row.new else "-"
-        text.append(f"{sign} {row.status} {section.id} {section.title}", style=STATUS_STYLE[row.status])
+        label = section_label(section, old_plan if row.old else new_plan)
+        text.append(f"{sign} {row.status} {label}{_role_tag(section, None)}", style=STATUS_STYLE[row.status])
         text.append(f"  ({len(row.sentences)} sentences)", style="dim")
     return text
 
 
-def section_view(row: SectionChange, options: ViewOptions, comparison: Comparison | None = None
-                 ) -> list[RenderableType]:
+def explanation(row: SectionChange) -> Text:
+    """The parts of a pair's score, which add up to its total, and the best pair it beat."""
+    why = row.why
+    text = Text("  why: ", style="dim")
+    if why is None:
+        return text.append("paired as the split or merge partner of a matched section" if row.old and row.new
+                           else "no pair reached the threshold")
+    parts = [("heading", why.heading), ("body", why.body), ("size", why.size), ("role", why.role),
+             ("tree", why.tree), ("order", why.order)]
+    text.append(" ".join(f"{name} {value:+.2f}" for name, value in parts) + f" = {why.total:.2f}")
+    if why.alternative_old or why.alternative_new:
+        text.append(f"; runner-up {why.alternative_old} ⇄ {why.alternative_new} {why.alternative_total:.2f}")
+    return text
+
+
+def section_view(row: SectionChange, options: ViewOptions, comparison: Comparison | None = None) -> list[RenderableType]:
     if not row.old or not row.new:
-        lines: list[RenderableType] = [section_title(row, options.plain_marks)]
+        lines: list[RenderableType] = [section_title(row, options.plain_marks, comparison)]
         if options.expand:
             lines.append(_sentence_lines(row.sentences, options))
         return lines
     shown = [s for s in row.sentences if _visible(s, options)]
-    if not shown and not row.heading_diff and row.status == "matched" and not row.moved:
+    if not shown and not row.heading_diff and row.status == "matched" and not row.moved and not options.explain:
         return []
     parts: list[RenderableType] = [Text(""), Constrain(Rule(style="dim"), TABLE_WIDTH),
-                                   section_title(row, options.plain_marks)]
+                                   section_title(row, options.plain_marks, comparison)]
+    if options.explain and row.old.id != "0":
+        parts.append(explanation(row))
     if options.side_by_side:
         heads = (f"old: {comparison.old.slug}", f"new: {comparison.new.slug}") if comparison else ("old", "new")
         parts.append(_side_by_side(shown, options, heads))

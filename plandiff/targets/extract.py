@@ -1,83 +1,85 @@
-"""Find the quantitative targets a plan commits to: indicator, comparator, value, unit and kind.
+"""Find the quantitative targets a plan commits to: indicator, comparator, value, unit, kind and horizon.
 
 A sentence is cut into clauses; a clause is a target when a number with a unit follows a comparator
-(达到, 超过, 新增, 提高…) or is bounded by 以上/左右. A clause with no subject of its own (、达2500家以上)
-takes the subject of the clause before it. Dates, ordinals, document numbers, party congresses and
-counts that describe the outline are not targets.
+(达到, 超过, 新增, 提高, 拟安排…) or a task verb (实施, 完成, 改造…), or is bounded by 以上/左右. A clause with
+no subject of its own (、达2500家以上) takes the subject of the clause before it. Lists (分别增长7%和8%,
+新建10家A、30家B) give one target per value; 从X提高到Y gives one from-to target. Dates, ordinals,
+document numbers, party congresses, counts that describe the outline and quantities that only describe a
+project (总投资…的工程) are not targets. Tense and horizon come from targets.context.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..engines.numerals import chinese_to_number
+from ..engines.numerals import chinese_fraction, chinese_to_number
 from ..model import Firmness, Plan, Section, Target, TargetKind, Tense
+from .context import forecast_clause, sentence_contexts
 from .indicators import canonical_key, clean_indicator
 
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _BASE_UNITS = (
-    "个百分点|百分点|平方公里|平方米|公里|千米|亩|吨|元|人次|家|件|个|项|名|人|场次|场|所|座|台|套|篇|批|户|条|期|位|支|"
-    "次|倍|%|‰"
+    "个百分点|百分点|平方公里|平方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
+    "场次|场|所|座|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
 )
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 _QUANTITY = re.compile(
-    rf"(?P<value>{_NUMBER})(?:\s*[-~—至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<scale>万亿|亿|万|千)?(?P<unit>{_BASE_UNITS})"
+    rf"(?P<value>{_NUMBER})(?:%?\s*[-~—–至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<unit>{_BASE_UNITS}|(?<=[万亿])(?=以上|左右))"
 )
-_GROWTH = re.compile(r"(增长|增幅|增速|提高|提升|下降|降低|减少)")
+# 一半以上, 三分之一, 两成: shares written in words, as percentages.
+_FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五六七八九]成)(?!为|效|员|果|立|本)")
 _POINTS_UNIT = ("个百分点", "百分点")
-_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备"
+_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工"
+_SPEND = r"拟安排|安排|发行|使用|投资|投入"
+_DECLINE_VERB = r"下降|降低|减少|压减|压降|缩减|削减|降"
 _COMPARATOR = re.compile(
-    rf"(不少于|不低于|不超过|控制在|保持在|达到|达|超过|超|突破|高于|提高到|提升到|增长|增幅|增速|提高|提升|下降|降低|{_NEW}|累计|拟按)"
+    rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达|超过|超|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
+    rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守)"
 )
-# Verbs that open a clause whose count comes at its end: 引进产业类创新人才500名, 培训科技型企业家350名.
-_ACTION = re.compile(r"^(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设)")
+# Task verbs: a clause that does something a number of times states a task quantity (改造棚户区800户).
+_ACTION = re.compile(
+    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|"
+    r"办好|推出|启动|开工|淘汰|治理|打造|提升|创建|实现|退出|扶持|修建|整治|新增)"
+)
 _AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
 _FIRM = re.compile(r"确保")
 _SOFT = re.compile(r"(力争|争取)")
-_PAST_SECTION = re.compile(r"(总结|回顾|完成情况|成就)")
-_CLAUSE_SPLIT = re.compile(r"[,:;。!?]|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右])、")
+_CLAUSE_SPLIT = re.compile(r"[,:;。!?]|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
 # Numbers that count things in the plan's own outline or name events, never commitments.
-_NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施)")
-_NOT_BEFORE = re.compile(r"(第|〔|\[|“|第\s*)$")
-_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动)\s*$")
+_NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施|级|型|线|岁以下|座以下)")
+_NOT_BEFORE = re.compile(r"(第|〔|\[|“|第\s*|\d|不到|的部分)$")
+_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动|完成|改造|建成|启动|使用|淘汰|严格|将|打造|实现)\s*$")
+# 一条环路、两条滨河路、四条大街: a list of counted things is a list of tasks, in words or digits.
+_COUNTED_LIST = re.compile(rf"{_NUMBER}(条|座|个|所|家|项|处)[^、,]{{2,12}}、{_NUMBER}(条|座|个|所|家|项|处)")
+_CLASSIFIERS = ("个", "座", "条", "所", "家", "项", "处", "户", "名", "台", "套", "件", "批", "辆", "张", "间")
+_LIST_JOINT = re.compile(r"^(?P<noun>[^\d,;:()]{0,16}?)(和|、|及|与|以及)\s*$")
+# 城乡居民收入分别增长…和…: 城乡 names the urban and the rural part, in that order.
+_URBAN_RURAL = ("城镇", "农村")
 
 
 def _number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-
     return chinese_to_number(text)
 
 
 def extract_targets(plan: Plan) -> tuple[Target, ...]:
     """Every target in the plan, in document order, from headings and sentences."""
     found: list[Target] = []
-    past = _past_sections(plan)
+    contexts = sentence_contexts(plan)
     for section in plan.sections:
         pieces = []
         if section.heading:
-            start = section.start + len(section.marker)
-            pieces.append((section.heading, start))
-        pieces.extend((s.text, s.start) for s in section.sentences)
-        tense = Tense.ACHIEVED if section.id in past else Tense.PLANNED
-        for text, offset in pieces:
-            for target in _sentence_targets(text, offset, section, tense):
-                found.append(target)
-    return tuple(
-        Target(f"t{i + 1}", *(getattr(t, f) for f in Target.__dataclass_fields__ if f != "id"))
-        for i, t in enumerate(found)
-    )
-
-
-def _past_sections(plan: Plan) -> set[str]:
-    """Sections that report on a past year (总结, 回顾) and everything under them."""
-    past: set[str] = set()
-    for section in plan.sections:
-        if section.parent in past or (section.level > 0 and _PAST_SECTION.search(section.heading)):
-            past.add(section.id)
-    return past
+            pieces.append((section.heading, section.start + len(section.marker), -1))
+        pieces.extend((s.text, s.start, i) for i, s in enumerate(section.sentences))
+        for text, offset, index in pieces:
+            tense, horizon = contexts[(section.id, index)]
+            found.extend(replace(t, horizon=horizon) for t in _sentence_targets(text, offset, section, tense))
+    return tuple(replace(t, id=f"t{i + 1}") for i, t in enumerate(found))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -89,17 +91,21 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _sentence_targets(text: str, offset: int, section: Section, tense: str) -> list[Target]:
+def _sentence_targets(text: str, offset: int, section: Section, tense: Tense) -> list[Target]:
     targets: list[Target] = []
     subject = ""
     previous: Target | None = None
+    forecast = False
     for a, b in _clauses(text):
         clause = text[a:b]
-        target = _clause_target(text, a, b, subject, previous, section, tense, offset)
-        if target:
-            targets.append(target)
-            previous = target
-            subject = target.indicator
+        # 预计 scopes over its clause and the ones that break it down (其中…).
+        forecast = forecast_clause(clause) or (forecast and clause.lstrip().startswith(("其中", "占")))
+        clause_tense = Tense.FORECAST if forecast and tense is Tense.PLANNED else tense
+        found = _clause_targets(text, a, b, subject, previous, section, clause_tense, offset)
+        if found:
+            targets.extend(found)
+            previous = found[-1]
+            subject = found[0].indicator
         elif clause.strip():
             own = _subject_of(clause)
             subject = own or subject
@@ -113,71 +119,184 @@ def _subject_of(clause: str) -> str:
     return clean_indicator(head) if len(head) <= 30 else ""
 
 
-def _clause_target(text, a, b, subject, previous, section, tense, offset) -> Target | None:
+def _quantities(clause: str):
+    """Number-with-unit matches and worded shares (一半, 三分之一, 两成), in order."""
+    found = list(_QUANTITY.finditer(clause)) + list(_FRACTION.finditer(clause))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _value_of(match) -> tuple[float | None, float | None, str, float]:
+    """(value, upper, base unit, scale) of a quantity match."""
+    if "unit" not in match.re.groupindex:
+        return chinese_fraction(match.group("value")), None, "%", 1.0
+    scale = _SCALE.get(match.group("scale") or "", 1.0)
+    unit = match.group("unit")
+    unit = "百分点" if unit in _POINTS_UNIT else unit
+    upper = _number(match.group("upper")) if match.group("upper") else None
+    return _number(match.group("value")), upper, unit, scale
+
+
+def _rejected(clause: str, match, value: float | None, unit: str) -> bool:
+    """Dates, ordinals, asides, ways of speaking and descriptions that only look like quantities."""
+    before, after = clause[: match.start()], clause[match.end():]
+    written = match.group("value")
+    if value is None or _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
+        return True
+    if before.count("(") > before.count(")"):
+        return True  # inside parentheses: a condition or an aside, not the commitment itself
+    if re.match(r"^及?以下[^\d,;]", after):
+        return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
+    if not written[0].isdigit() and not (_COMPARATOR.search(before) or _ACTION.search(before)
+                                         or _COUNTED_LIST.search(clause)):
+        return True  # Chinese numerals count only after a verb: 突破两千家, never 两学一做
+    if value == 1 and not written[0].isdigit() and unit != "%":
+        return True  # 一批, 一个, 一项: a way of speaking, not a commitment
+    if unit == "年" and not ("." in written or re.search(r"(提高到|达到|延长到)$", before)):
+        return True  # a year, or a period: only 受教育年限提高到11.3年 is a quantity in years
+    if re.search(r"(总投资|投资|过|超过|达到|达)[^,]{0,3}$", before) and after.lstrip().startswith("的"):
+        return True  # 总投资10亿元的项目, 收入过10亿元的企业: a description, not a commitment
+    return False
+
+
+def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> list[Target]:
     clause = text[a:b]
-    for match in _QUANTITY.finditer(clause):
-        before, after = clause[: match.start()], clause[match.end():]
-        if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
+    matches = _quantities(clause)
+    for position, match in enumerate(matches):
+        value, upper, unit, scale = _value_of(match)
+        if _rejected(clause, match, value, unit):
             continue
-        if before.count("(") > before.count(")"):
-            continue  # inside parentheses: a condition or an aside, not the commitment itself
-        if not match.group("value")[0].isdigit() and not _COMPARATOR.search(before):
-            continue  # Chinese numerals count only after a comparator: 突破两千家, never 两学一做
-        value = _number(match.group("value"))
-        if value is None or (value == 1 and not match.group("value").isdigit()):
-            continue  # 一批, 一个, 一项: a way of speaking, not a commitment
+        before, after = clause[: match.start()], clause[match.end():]
         comparators = list(_COMPARATOR.finditer(before))
+        if len(comparators) > 1 and re.fullmatch(_SPEND, comparators[0].group()):
+            comparators.pop(0)  # 研发投入强度达到…, 中央预算内投资安排…: the first verb is part of the noun
         comparator_match = comparators[0] if comparators else None
         bounded = _AFTER.match(after)
-        at_end = not after.strip("()()以上左右内外多余")
-        opens_with_action = bool(_ACTION.match(clause.lstrip()))
-        if not comparator_match and not bounded and not ((previous or opens_with_action) and at_end):
+        at_end = not after.strip("()()以上左右内外多余的")
+        action = _ACTION.search(before)
+        # Count before noun (完成30座公厕): a classifier may stand far from its verb, a measure (吨, 亩) only near it.
+        near_verb = _ACTION.search(before[-5:]) or _ENDS_WITH_VERB.search(before)
+        counted = bool(re.match(r"^[^,;(]{2,}", after)) and bool(
+            near_verb or (unit in _CLASSIFIERS and (action or _COUNTED_LIST.search(clause))))
+        opens_with_action = _ACTION.match(clause.lstrip())
+        if not (comparator_match or bounded or ((previous or opens_with_action) and at_end) or counted
+                or (previous and after.lstrip().startswith("的"))):
             continue
-        scale = _SCALE.get(match.group("scale") or "", 1.0)
-        unit = match.group("unit")
-        if unit in _POINTS_UNIT:
-            unit = "百分点"
-        upper = _number(match.group("upper")) if match.group("upper") else None
         kind = _kind(before, unit)
+        baseline_match = re.search(rf"(从|由)[^\d,]{{0,10}}?({_NUMBER})\s*(万亿|亿|万|千)?({_BASE_UNITS})?[^\d,]{{0,6}}$", before)
+        baseline = None
+        if baseline_match and re.search(r"(到|至)$", before):
+            kind = TargetKind.FROM_TO
+            baseline = (_number(baseline_match.group(2)) or 0) * _SCALE.get(baseline_match.group(3) or "", 1.0)
+            before = before[: baseline_match.start()] + before[baseline_match.end():]
+            comparator_match = _COMPARATOR.search(before) or comparator_match
         indicator = _indicator(before, comparator_match, subject, previous, kind)
         trailing = clean_indicator(after[bounded.end():] if bounded else after)
-        if trailing and len(trailing) >= 3 and (not indicator or _ENDS_WITH_VERB.search(before)):
+        trailing = re.sub(r"^的", "", trailing)
+        if counted and kind is TargetKind.INCREMENT and not re.search(_NEW, before):
+            kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
+        if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action)):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
+        if not indicator and re.search(rf"({_SPEND})$", before.strip()):
+            indicator = re.search(rf"({_SPEND})$", before.strip()).group(1)
         if not indicator:
             continue
         firmness = _firmness(_carried_prefix(text, a) + before)
-        comparator = _comparator(before, after, upper is not None)
-        return Target(
-            "", indicator, canonical_key(indicator, kind, before), comparator, value * scale,
-            upper * scale if upper is not None else None, unit, kind, firmness, tense, section.id, text,
-            offset + a, offset + a + match.end() + (bounded.end() if bounded else 0),
-            clause[: match.end() + (bounded.end() if bounded else 0)].strip(),
-            len(match.group("value").partition(".")[2]) if not match.group("scale") else 0,
+        bound_end = bounded.end() if bounded else 0
+        first = Target(
+            "", indicator, canonical_key(indicator, kind, before), _comparator(before, after, upper is not None),
+            value * scale, upper * scale if upper is not None else None, unit, kind, firmness, tense, section.id,
+            text, offset + a, offset + a + match.end() + bound_end, clause[: match.end() + bound_end].strip(),
+            _decimals(match), baseline=baseline * scale if baseline is not None and baseline_match.group(3) is None
+            else baseline,
         )
-    return None
+        return _list_items(a, clause, first, match, matches[position + 1:], offset)
+    return []
+
+
+def _decimals(match) -> int:
+    if "scale" not in match.re.groupindex or match.group("scale"):
+        return 0
+    return len(match.group("value").partition(".")[2])
+
+
+def _list_items(a, clause, first: Target, anchor, rest, offset) -> list[Target]:
+    """The other values of a list: 分别增长7%和8%左右, 新建10家A、30家B和10家C, 降低13.5%、18%."""
+    items, nouns, cursor = [anchor], [], anchor.end()
+    for match in rest:
+        bound = _AFTER.match(clause[cursor:])
+        gap = clause[cursor + (bound.end() if bound else 0): match.start()]
+        joint = _LIST_JOINT.match(gap)
+        if not joint:
+            break
+        nouns.append(clean_indicator(joint.group("noun")))
+        items.append(match)
+        cursor = match.end()
+    if len(items) == 1:
+        return [first]
+    last_bound = _AFTER.match(clause[cursor:])
+    nouns.append(clean_indicator(re.split(r"[,;(]", clause[cursor + (last_bound.end() if last_bound else 0):])[0]))
+    indicators = _list_indicators(clause[: anchor.start()], first.indicator, nouns, len(items))
+    comparator = _comparator("", clause[cursor:], False) if last_bound else first.comparator
+    targets = []
+    for index, match in enumerate(items):
+        value, upper, unit, scale = _value_of(match)
+        if value is None:
+            return [first]
+        indicator = indicators[index]
+        if index == 0:
+            targets.append(replace(first, indicator=indicator, key=canonical_key(indicator, first.kind, "")))
+            continue
+        targets.append(replace(
+            first, indicator=indicator, key=canonical_key(indicator, first.kind, ""), value=value * scale,
+            upper=upper * scale if upper is not None else None, unit=unit,
+            comparator=comparator, start=offset + a + match.start(), end=offset + a + match.end(),
+            text=clause[match.start(): match.end()].strip(), decimals=_decimals(match)))
+    return targets
+
+
+def _list_indicators(head: str, indicator: str, nouns: list[str], count: int) -> list[str]:
+    """One indicator per list value: the nouns after the counts, the parts 分别 pairs, or one for all."""
+    if all(len(noun) >= 2 for noun in nouns):
+        return nouns
+    if "分别" in head:
+        subject = clean_indicator(re.split(r"分别", head)[0])
+        subject = re.split(r"(增长|增幅|增速|提高|降低|下降|减少|增加|达到)", subject)[0]
+        parts = [clean_indicator(p) for p in re.split(r"[和、及与]", subject) if clean_indicator(p)]
+        if len(parts) == count:
+            return parts
+        if count == 2 and subject.startswith("城乡"):
+            return [place + subject[2:] for place in _URBAN_RURAL]
+    return [indicator] * count
 
 
 def _kind(before: str, unit: str) -> TargetKind:
     if unit == "百分点":
         return TargetKind.POINTS
-    if unit == "%" and _GROWTH.search(before[-8:]):
-        return TargetKind.GROWTH
+    tail = re.sub(r"(约|近|超过|超|再|分别|达到?|年均|均)+$", "", before.rstrip())[-6:]
+    if re.search(r"(提高到|提升到|增加到|增长到|降至|降到|降低到|下降到|控制在|保持在|稳定在|达到|达)$", tail):
+        return TargetKind.LEVEL
+    if re.search(rf"({_DECLINE_VERB})$", tail):
+        return TargetKind.DECLINE
     if re.search(rf"({_NEW})", before):
         return TargetKind.INCREMENT
+    if re.search(r"(增长|增幅|增速|提高|提升|上涨|涨幅|增加|扩大)$", tail):
+        return TargetKind.GROWTH if unit in ("%", "‰") else TargetKind.INCREMENT
     return TargetKind.LEVEL
 
 
 def _indicator(before: str, comparator_match, subject: str, previous, kind: str) -> str:
     head = before[: comparator_match.start()] if comparator_match else before
     head = re.sub(r"(增长|增幅|增速)$", "", head)
-    if comparator_match and re.fullmatch(_NEW, comparator_match.group()):
-        # 新增高新技术企业超100家: the noun sits between the verb and the next comparator.
+    if comparator_match and re.fullmatch(rf"{_NEW}|{_SPEND}", comparator_match.group()):
+        # 新增高新技术企业超100家, 安排地方政府专项债券3.8万亿元: the noun sits between the verb and the number.
         rest = before[comparator_match.end():]
         following = _COMPARATOR.search(rest)
-        head = rest[: following.start()] if following else rest
+        noun = clean_indicator(rest[: following.start()] if following else rest)
+        if noun or not re.fullmatch(_SPEND, comparator_match.group()):
+            head = noun
     elif kind == "increment":
         head = re.sub(rf".*?({_NEW})", "", head)
-    head = _ACTION.sub("", head.lstrip())
+    head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
     head = clean_indicator(head)
     if not head and previous is not None:
         return previous.indicator
@@ -185,8 +304,8 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
     if tier and previous is not None and re.search(r"(国家级|省级|市级|县级|区级)", previous.indicator):
         # 省级新型研发机构3家以上,市级5家以上: the second tier names the same thing.
         return re.sub(r"(国家级|省级|市级|县级|区级)(以上)?", head, previous.indicator, count=1)
-    if head.startswith(("占", "比重", "总量", "总数", "总规模")) and subject:
-        return clean_indicator(re.split(r"(同比|增速|增幅|增长)", subject)[0] + head)
+    if head.startswith(("占", "比重", "总量", "总数", "总规模", "规模")) and subject:
+        return clean_indicator(re.split(r"(同比|增速|增幅|增长|增加)", subject)[0] + head)
     if not head and subject:
         return subject
     return head
@@ -228,4 +347,6 @@ def _comparator(before: str, after: str, has_upper: bool) -> str:
         return ">"
     if re.search(r"(不超过|控制在)$", tail):
         return "<="
+    if re.search(r"(约|近)$", tail):
+        return "~"
     return "="

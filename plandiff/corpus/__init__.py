@@ -1,0 +1,1 @@
+"""Many plans at once: index a folder into DuckDB, compare editions, find shared passages, on Dask."""

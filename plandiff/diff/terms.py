@@ -1,0 +1,33 @@
+"""Each plan is segmented once per comparison: the terms of every heading and sentence, shared by section
+alignment and sentence pairing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..engines.words import index_terms
+from ..model import Plan
+
+
+@dataclass
+class PlanTerms:
+    """Index terms of a plan's headings and sentences; by_text also answers texts seen for the first time."""
+
+    headings: dict[str, list[str]]  # section id → heading terms
+    own: dict[str, list[str]]  # section id → heading and own-sentence terms (not its children's)
+    by_text: dict[str, list[str]] = field(default_factory=dict)
+
+    def of(self, text: str) -> list[str]:
+        if text not in self.by_text:
+            self.by_text[text] = index_terms(text)
+        return self.by_text[text]
+
+
+def plan_terms(plan: Plan) -> PlanTerms:
+    """Segment every heading and sentence of the plan once."""
+    terms = PlanTerms({}, {})
+    for section in plan.sections:
+        heading = terms.of(section.heading) if section.heading else []
+        terms.headings[section.id] = heading
+        terms.own[section.id] = heading + [t for s in section.sentences for t in terms.of(s.text)]
+    return terms

@@ -1,0 +1,91 @@
+"""When a sentence speaks: its tense (planned, achieved, forecast) and the year its targets are for.
+
+A work report reviews the past and then plans ahead, sometimes in one section ("十三五"时期发展成就和
+"十四五"时期主要目标任务). The section heading gives a default; the sentence's own wording decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..engines.numerals import chinese_to_number
+from ..model import Plan, Tense
+
+_PAST_HEADING = re.compile(r"(总结|回顾|完成情况|成就|成绩)")
+_FUTURE_HEADING = re.compile(r"(目标|任务|安排|建议|计划|打算|部署|思路|重点)")
+# A sentence that turns a mixed section from the past to the future: it names the coming period.
+_FUTURE_TURN = re.compile(r"(“?十[一二三四五六七八九]五”?(时期|期间)?(是|的主要目标)|今后五年|未来五年|展望)")
+_PAST_WORDING = re.compile(r"(已经|累计|比上年|较上年|十年来|五年来|过去)")
+# The N-th five-year plan ends in 1955 + 5N: 十四五 → 2025.
+_FIVE_YEAR_PLAN = re.compile(r"(?<![第\d])十([一二三四五六七八九])五(?!年)")
+_BY_YEAR = re.compile(r"(?:到|至|在|于)\s*((?:19|20)\d{2})\s*年(?:底|末|前)?")
+_FORECAST = re.compile(r"预计|估计")
+
+
+def five_year_plan_end(text: str) -> int | None:
+    """The last year of the five-year plan the text names (十四五 → 2025), if any."""
+    match = _FIVE_YEAR_PLAN.search(text)
+    if not match:
+        return None
+    number = chinese_to_number("十" + match.group(1))
+    return 1955 + 5 * int(number) if number else None
+
+
+def stated_horizon(text: str) -> int | None:
+    """A horizon the text states itself: 到2030年, or a five-year plan's goals."""
+    match = _BY_YEAR.search(text)
+    if match:
+        return int(match.group(1))
+    return five_year_plan_end(text)
+
+
+def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | None]]:
+    """For each (section id, sentence index): the tense and the horizon of the targets it states.
+
+    Index -1 stands for the heading. Past sections (回顾, 成就) report achievements; a section whose
+    heading also names a plan (成就和…目标任务) turns to the future at the sentence that names the
+    coming period, and its goals take that period's end year.
+    """
+    year = plan.metadata.year
+    contexts: dict[tuple[str, int], tuple[Tense, int | None]] = {}
+    past_ids: set[str] = set()
+    section_horizon: dict[str, int | None] = {}
+    for section in plan.sections:
+        heading = section.heading
+        inherited_past = section.parent in past_ids
+        past = section.level > 0 and bool(_PAST_HEADING.search(heading))
+        mixed = past and bool(_FUTURE_HEADING.search(heading))
+        if (past and not mixed) or inherited_past:
+            past_ids.add(section.id)
+        horizon = section_horizon.get(section.parent or "", None) or year
+        own = stated_horizon(heading) if not mixed else None
+        horizon = own or horizon
+        section_horizon[section.id] = horizon
+        tense = Tense.ACHIEVED if section.id in past_ids or mixed else Tense.PLANNED
+        contexts[(section.id, -1)] = (tense, horizon)
+        turned_horizon = None
+        for index, sentence in enumerate(section.sentences):
+            text = sentence.text
+            ahead = stated_horizon(text)
+            if mixed and tense is Tense.ACHIEVED and _FUTURE_TURN.search(text) and (
+                    ahead is None or year is None or ahead >= year):
+                tense = Tense.PLANNED
+                turned_horizon = ahead
+            sentence_tense = tense
+            if mixed and tense is Tense.PLANNED and _PAST_WORDING.search(text) and not _FUTURE_HEADING.search(text):
+                sentence_tense = Tense.ACHIEVED  # a look back inside the goals: 比"十三五"时期…
+            contexts[(section.id, index)] = (
+                sentence_tense, _sentence_horizon(text, turned_horizon or horizon, year))
+    return contexts
+
+
+def _sentence_horizon(text: str, default: int | None, year: int | None) -> int | None:
+    stated = _BY_YEAR.search(text)
+    if stated and (year is None or int(stated.group(1)) >= year):
+        return int(stated.group(1))
+    return default
+
+
+def forecast_clause(text: str) -> bool:
+    """A clause that states an expectation (预计…), not a commitment."""
+    return bool(_FORECAST.search(text))

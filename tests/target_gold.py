@@ -1,0 +1,93 @@
+"""Hand-written gold target lists and target-change lists, and how extraction is scored against them.
+
+A gold target row names a unique quote of the document around the value; an extracted planned target
+matches it when its span overlaps the quote and its value and unit agree. See README, "Gold target lists".
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from plandiff.parse.text import fold_width
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLD_DOCUMENTS = ("national-gwr-2021", "national-gwr-2022", "national-gwr-2023", "hailar-gwr-2017")
+_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+@dataclass(frozen=True)
+class GoldTarget:
+    quote: str
+    value: float
+    upper: float | None
+    unit: str
+    kind: str
+    horizon: int
+
+
+def number(text: str) -> float | None:
+    """1.3万亿 → 1.3e12; an empty cell is None."""
+    if not text:
+        return None
+    for suffix, scale in _SCALE.items():
+        if text.endswith(suffix):
+            return float(text[: -len(suffix)]) * scale
+    return float(text)
+
+
+def _rows(path: Path) -> list[dict]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def load_gold_targets(name: str) -> list[GoldTarget]:
+    return [GoldTarget(fold_width(r["quote"]), number(r["value"]), number(r["upper"]), r["unit"], r["kind"],
+                       int(r["horizon"])) for r in _rows(GOLDEN / f"targets-{name}.tsv")]
+
+
+@dataclass(frozen=True)
+class Score:
+    gold: int
+    found: int
+    matched: int
+    kind_right: int
+    horizon_right: int
+    missed: tuple[GoldTarget, ...]
+    extra: tuple  # extracted planned targets that match no gold row
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def score_targets(plan, targets, gold: list[GoldTarget]) -> Score:
+    """Precision and recall of the plan's planned targets against the gold rows."""
+    planned = [t for t in targets if t.tense == "planned"]
+    used: set[int] = set()
+    matched = kind_right = horizon_right = 0
+    missed = []
+    for row in gold:
+        start = plan.text.find(row.quote)
+        assert start >= 0 and plan.text.find(row.quote, start + 1) < 0, f"quote not unique: {row.quote}"
+        end = start + len(row.quote)
+        hit = next((i for i, t in enumerate(planned) if i not in used and t.start < end and t.end > start
+                    and _same_value(t.value, row.value) and t.unit == row.unit), None)
+        if hit is None:
+            missed.append(row)
+            continue
+        used.add(hit)
+        matched += 1
+        kind_right += planned[hit].kind == row.kind
+        horizon_right += planned[hit].horizon == row.horizon
+    extra = tuple(t for i, t in enumerate(planned) if i not in used)
+    return Score(len(gold), len(planned), matched, kind_right, horizon_right, tuple(missed), extra)
