@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus_file, seed_plan
 
 import plandiff
 from plandiff.diff.sections import align_sections
-from tests.conftest import corpus_file
 
 GOLDEN = Path(__file__).parent / "golden"
 # Floors pinned from the measured values (see bench/RESULTS.md); raise them when alignment improves.
@@ -41,7 +41,7 @@ def predicted_pairs(old, new) -> set[tuple[str, str]]:
 def test_seed_alignment_floor(name):
     old, new = name.split("--")
     expected = golden_pairs(name)
-    predicted = predicted_pairs(plandiff.load(old), plandiff.load(new))
+    predicted = predicted_pairs(seed_plan(old), seed_plan(new))
     annotated_old = {o for o, _ in expected}
     annotated_new = {n for _, n in expected}
     # Precision is judged on pairs that touch an annotated section; the rest are unjudged.

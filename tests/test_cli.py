@@ -7,8 +7,10 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEEDS, run_cli
 from typer.testing import CliRunner
 
 from plandiff.cli.main import app
@@ -16,12 +18,6 @@ from plandiff.errors import InputError
 
 runner = CliRunner()
 COMMANDS = {command.name or command.callback.__name__ for command in app.registered_commands}
-
-
-def plandiff(*args, **env):
-    environment = {**os.environ, **env}
-    return subprocess.run([sys.executable, "-m", "plandiff", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=environment)
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -47,19 +43,25 @@ def test_a_mistyped_command_gets_a_suggestion():
 
 
 def test_main_command_is_compare_and_exit_codes_follow_diff():
-    differ = plandiff("qingdao-2018", "wuhan-2014", "--no-pager")
-    assert differ.returncode == 1, differ.stderr
+    differ = run_cli("qingdao-2018", "wuhan-2014", "--no-pager")
+    assert differ.exit_code == 1, differ.stderr
     assert "Sections" in differ.stdout and "科技金融" in differ.stdout
-    same = plandiff("wuhan-2014", "wuhan-2014")
-    assert same.returncode == 0 and "no differences" in same.stdout
-    error = plandiff("wuhan-2014", "nowhere-1999")
-    assert error.returncode == 2 and "unknown plan" in error.stderr
+    same = run_cli("wuhan-2014", "wuhan-2014")
+    assert same.exit_code == 0 and "no differences" in same.stdout
+    error = run_cli("wuhan-2014", "nowhere-1999")
+    assert error.exit_code == 2 and "unknown plan" in error.stderr
 
 
-def test_jieba_stays_quiet_on_a_cold_cache():
-    result = plandiff("changzhou-2018", "binzhou-2023", PLANDIFF_NO_CACHE="1")
-    assert "prefix dict" not in result.stderr + result.stdout
-    assert result.stderr == ""
+@pytest.mark.slow
+def test_the_console_script_runs_quietly_on_a_cold_cache():
+    """The one test of the installed script as a whole process: exit code, output, and jieba kept quiet."""
+    script = Path(sys.executable).with_name("plandiff")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "plandiff"]
+    result = subprocess.run([*command, "changzhou-2018", "binzhou-2023", "--no-color"], capture_output=True,
+                            text=True, cwd=ROOT, env={**os.environ, "PLANDIFF_NO_CACHE": "1"})
+    assert result.returncode == 1, result.stderr
+    assert "研发投入强度" in result.stdout
+    assert result.stderr == ""  # no "Building prefix dict" from jieba, no warnings
 
 
 def test_comparison_json_schema(tmp_path):
@@ -91,34 +93,31 @@ def test_show_json_schema():
     assert {"id", "level", "marker", "heading", "sentences"} <= set(data["outline"][1])
 
 
-def test_no_color_marks_edits_in_text(tmp_path):
-    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+@pytest.fixture
+def edited_binzhou(tmp_path):
+    """binzhou-2023 and a copy with one target raised, as two files."""
+    base = (SEEDS / "binzhou-2023.txt").read_text(encoding="utf-8")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(base, encoding="utf-8")
     new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
-    result = plandiff(str(old), str(new), NO_COLOR="1")
-    assert result.returncode == 1
+    return old, new
+
+
+def test_no_color_marks_edits_in_text(edited_binzhou):
+    result = run_cli(*edited_binzhou, env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
     assert "[-3.55%-]{+3.80%+}" in result.stdout and "\x1b[" not in result.stdout
 
 
-def test_piped_output_keeps_edit_marks(tmp_path):
-    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(base, encoding="utf-8")
-    new.write_text(base.replace("达到3.55%", "达到3.80%"), encoding="utf-8")
-    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    result = subprocess.run([sys.executable, "-m", "plandiff", str(old), str(new)], capture_output=True, text=True,
-                            cwd=ROOT, env=environment)
-    assert "[-3.55%-]{+3.80%+}" in result.stdout
+def test_piped_output_keeps_edit_marks(edited_binzhou):
+    result = run_cli(*edited_binzhou)  # the runner's stdout is not a terminal, like a pipe
+    assert "[-3.55%-]{+3.80%+}" in result.stdout and "\x1b[" not in result.stdout
 
 
-def test_add_derives_a_pinyin_slug_from_place_and_year(tmp_path):
-    environment = {**os.environ, "PLANDIFF_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, "-m", "plandiff", "add", str(ROOT / "plandiff" / "seeds" / "qingdao-shinan-2021.txt")],
-                            capture_output=True, text=True, cwd=ROOT, env=environment)
-    assert result.returncode == 0 and "qingdao-shinan-2021" in result.stdout
-    listed = subprocess.run([sys.executable, "-m", "plandiff", "list"], capture_output=True, text=True, cwd=ROOT,
-                            env={**environment, "COLUMNS": "200"})
+def test_add_derives_a_pinyin_slug_from_place_and_year():
+    result = run_cli("add", SEEDS / "qingdao-shinan-2021.txt")
+    assert result.exit_code == 0 and "qingdao-shinan-2021" in result.stdout
+    listed = run_cli("list", env={"COLUMNS": "200"})
     assert "library" in listed.stdout
 
 
@@ -138,7 +137,7 @@ def test_version():
 
 
 def test_hide_routine_year_rollover(tmp_path):
-    base = (ROOT / "plandiff" / "seeds" / "binzhou-2023.txt").read_text(encoding="utf-8")
+    base = (SEEDS / "binzhou-2023.txt").read_text(encoding="utf-8")
     rolled = base.replace("2023年全市科技工作要点", "2024年全市科技工作要点").replace(
         "2023年,新增高新技术企业", "2024年,新增高新技术企业")
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

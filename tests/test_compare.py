@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, seed_plan
 
-import plandiff
 from plandiff.diff.pipeline import compare
 from plandiff.parse.pipeline import parse_plan
 
@@ -21,7 +20,7 @@ def pair_of(comparison, old_heading, new_heading=None):
 
 @pytest.fixture(scope="module")
 def qingdao_wuhan():
-    return compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+    return compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014"))
 
 
 def test_cross_level_pair(qingdao_wuhan):
@@ -32,9 +31,9 @@ def test_cross_level_pair(qingdao_wuhan):
 
 def test_required_seed_pairs(qingdao_wuhan):
     assert pair_of(qingdao_wuhan, "增强科技金融服务", "着力推进科技金融结合").status == "matched"
-    changzhou_qingdao = compare(plandiff.load("changzhou-2018"), plandiff.load("qingdao-2018"))
+    changzhou_qingdao = compare(seed_plan("changzhou-2018"), seed_plan("qingdao-2018"))
     assert pair_of(changzhou_qingdao, "建设知识产权强市", "完善知识产权服务").status == "matched"
-    binzhou_qingdao = compare(plandiff.load("binzhou-2023"), plandiff.load("qingdao-2018"))
+    binzhou_qingdao = compare(seed_plan("binzhou-2023"), seed_plan("qingdao-2018"))
     assert pair_of(binzhou_qingdao, "创新科技金融模式", "增强科技金融服务").status == "matched"
 
 
@@ -45,7 +44,7 @@ def test_match_explains_itself(qingdao_wuhan):
 
 @pytest.mark.parametrize("slug", ["qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023"])
 def test_a_plan_compared_with_itself_has_no_differences(slug):
-    plan = plandiff.load(slug)
+    plan = seed_plan(slug)
     comparison = compare(plan, plan)
     assert not comparison.differs
     assert comparison.summary.sentences["same"] == sum(

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from conftest import ROOT
-
-
-def run(*args, env=None, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args], capture_output=True, text=True, env=env, cwd=cwd or ROOT
-    )
+from conftest import SEEDS
+from conftest import run_cli as run
 
 
 def assert_clean_error(result, *words):
-    assert result.returncode == 2, result.stderr
+    assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
@@ -73,10 +65,9 @@ def test_corrupt_pdf(tmp_path):
     assert_clean_error(result)
 
 
-def test_add_refuses_to_overwrite(tmp_path):
-    env = {**__import__("os").environ, "PLANDIFF_HOME": str(tmp_path / "home")}
-    first = run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), env=env)
-    assert first.returncode == 0, first.stderr
+def test_add_refuses_to_overwrite():
+    first = run("add", SEEDS / "wuhan-2014.txt")
+    assert first.exit_code == 0, first.stderr
     assert "wuhan-2014" in first.stdout
-    assert_clean_error(run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), env=env), "already", "--force")
-    assert run("add", str(ROOT / "plandiff" / "seeds" / "wuhan-2014.txt"), "--force", env=env).returncode == 0
+    assert_clean_error(run("add", SEEDS / "wuhan-2014.txt"), "already", "--force")
+    assert run("add", SEEDS / "wuhan-2014.txt", "--force").exit_code == 0

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import seed_plan
 
-import plandiff
 
 
 def levels(plan, level):
@@ -12,7 +12,7 @@ def levels(plan, level):
 
 
 def test_qingdao_2018_has_preamble_ten_sections_and_32_items_running_on():
-    plan = plandiff.load("qingdao-2018")
+    plan = seed_plan("qingdao-2018")
     preamble = plan.sections[0]
     assert preamble.level == 0
     assert preamble.sentences[0].text.startswith("2018年全市科技创新工作的总体要求是")
@@ -25,7 +25,7 @@ def test_qingdao_2018_has_preamble_ten_sections_and_32_items_running_on():
 
 
 def test_wuhan_2014_goals_under_second_section_and_eight_subsections_under_third():
-    plan = plandiff.load("wuhan-2014")
+    plan = seed_plan("wuhan-2014")
     top = levels(plan, 1)
     assert [s.heading for s in top] == ["总体工作思路", "主要工作目标", "重点工作"]
     goals = plan.children(top[1].id)
@@ -40,7 +40,7 @@ def test_wuhan_2014_goals_under_second_section_and_eight_subsections_under_third
 
 
 def test_qingdao_shinan_2021_unnumbered_headings():
-    plan = plandiff.load("qingdao-shinan-2021")
+    plan = seed_plan("qingdao-shinan-2021")
     top = levels(plan, 1)
     assert [s.heading for s in top] == ["2020年工作总结", "2021年工作目标、思路和具体举措"]
     first, second = (plan.children(s.id) for s in top)
@@ -52,7 +52,7 @@ def test_qingdao_shinan_2021_unnumbered_headings():
 
 
 def test_changzhou_2018_goals_and_measures():
-    plan = plandiff.load("changzhou-2018")
+    plan = seed_plan("changzhou-2018")
     goals, measures = levels(plan, 1)
     assert (goals.heading, measures.heading) == ("主要目标", "重点措施")
     assert len(plan.children(goals.id)) == 8
@@ -63,7 +63,7 @@ def test_changzhou_2018_goals_and_measures():
 
 
 def test_binzhou_2023_outline_from_one_paragraph():
-    plan = plandiff.load("binzhou-2023")
+    plan = seed_plan("binzhou-2023")
     top = levels(plan, 1)
     assert len(top) == 6
     assert sum(len(plan.children(s.id)) for s in top) == 23
@@ -75,7 +75,7 @@ def test_binzhou_2023_outline_from_one_paragraph():
 
 @pytest.mark.parametrize("slug", ["qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023"])
 def test_every_sentence_is_traceable_to_the_source(slug):
-    plan = plandiff.load(slug)
+    plan = seed_plan(slug)
     for section in plan.sections:
         for sentence in section.sentences:
             assert plan.text[sentence.start:sentence.end] == sentence.text

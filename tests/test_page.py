@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import seed_plan
 
 import plandiff
 
@@ -32,20 +33,20 @@ def plan_text(plan) -> str:
 
 @pytest.mark.parametrize("slug", sorted(CHROME))
 def test_chrome_is_gone(slug):
-    text = plan_text(plandiff.load(slug))
+    text = plan_text(seed_plan(slug))
     for chrome in CHROME[slug]:
         assert chrome not in text, chrome
 
 
 @pytest.mark.parametrize("slug", sorted(METADATA))
 def test_metadata(slug):
-    meta = plandiff.load(slug).metadata
+    meta = seed_plan(slug).metadata
     for field, expected in METADATA[slug].items():
         assert getattr(meta, field) == expected, field
 
 
 def test_binzhou_body_starts_after_the_cover_notice():
-    plan = plandiff.load("binzhou-2023")
+    plan = seed_plan("binzhou-2023")
     assert plan.sections[0].sentences[0].text.startswith("2023年是全面贯彻落实党的二十大精神的开局之年")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plandiff
 from plandiff.model import SectionRole
 from plandiff.parse.roles import section_role
-from tests.conftest import corpus_file
+from conftest import corpus_file
 
 REVIEW, REQUIREMENTS, TASKS, OTHER = (SectionRole.REVIEW, SectionRole.REQUIREMENTS, SectionRole.TASKS,
                                       SectionRole.OTHER)

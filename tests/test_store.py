@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, SEEDS, corpus_file
+from conftest import SEEDS, corpus_file, run_cli
 from typer.testing import CliRunner
 
 from plandiff.cli.main import app
@@ -103,6 +102,7 @@ def test_track_seeds_then_log(tmp_path):
     assert listed.stdout.count("tracked") == 5
 
 
+@pytest.mark.slow
 def test_history_over_national_editions(tmp_path):
     repo = tmp_path / "store"
     for year in (2023, 2021, 2022):  # tracked out of order: history sorts by year
@@ -130,6 +130,7 @@ def _track_worker(args):
     return created
 
 
+@pytest.mark.slow
 def test_concurrent_tracks_lose_nothing(tmp_path):
     root = tmp_path / "store"
     with multiprocessing.get_context("spawn").Pool(4) as pool:
@@ -147,9 +148,8 @@ def test_store_errors_are_clean_and_lose_nothing(tmp_path):
     plain = tmp_path / "not-a-store"
     plain.mkdir()
     (plain / "notes.txt").write_text("mine", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "plandiff", "track", str(WUHAN), "--as", "wuhan-2014",
-                             "--repo", str(plain)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 2 and "not a git repository" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("track", WUHAN, "--as", "wuhan-2014", "--repo", plain)
+    assert result.exit_code == 2 and "not a git repository" in result.stderr and "Traceback" not in result.stderr
     assert (plain / "notes.txt").read_text(encoding="utf-8") == "mine" and not (plain / ".git").exists()
 
     repo = tmp_path / "store"
@@ -163,7 +163,6 @@ def test_store_errors_are_clean_and_lose_nothing(tmp_path):
     corrupt = tmp_path / "corrupt"
     Store(corrupt).track(WUHAN.read_bytes(), "w.txt", "wuhan-2014")
     (corrupt / ".git" / "HEAD").write_text("garbage\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "plandiff", "log", "--repo", str(corrupt)],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_cli("log", "--repo", corrupt)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

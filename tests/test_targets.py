@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, seed_plan
 
 import plandiff
 from plandiff.diff.pipeline import compare
@@ -18,7 +18,7 @@ COLUMNS = ("section_id", "indicator", "comparator", "value", "upper", "unit", "k
 
 
 def targets_of(slug):
-    return extract_targets(plandiff.load(slug))
+    return extract_targets(seed_plan(slug))
 
 
 def summary(targets):
@@ -50,7 +50,7 @@ def test_qingdao_2018_body_targets():
 
 
 def test_wuhan_2014_six_goals_one_target_per_value():
-    plan = plandiff.load("wuhan-2014")
+    plan = seed_plan("wuhan-2014")
     goals = {s.id for s in plan.children("2")}
     found = [t for t in extract_targets(plan) if t.section_id in goals]
     per_goal = [sum(1 for t in found if t.section_id == f"2.{n}") for n in range(1, 7)]
@@ -60,7 +60,7 @@ def test_wuhan_2014_six_goals_one_target_per_value():
 
 
 def test_changzhou_2018_eight_goals():
-    plan = plandiff.load("changzhou-2018")
+    plan = seed_plan("changzhou-2018")
     found = [t for t in extract_targets(plan) if t.section_id.startswith("1.")]
     assert sorted({t.section_id for t in found}) == [f"1.{n}" for n in range(1, 9)]
     assert found[0].key == "rd-intensity" and found[0].value == 2.8
@@ -117,7 +117,7 @@ def change_for(changes, key):
 
 
 def test_verdict_raised_and_same_changzhou_to_binzhou():
-    changes = compare(plandiff.load("changzhou-2018"), plandiff.load("binzhou-2023")).targets
+    changes = compare(seed_plan("changzhou-2018"), seed_plan("binzhou-2023")).targets
     rd = change_for(changes, "rd-intensity")
     assert rd.status == "raised" and rd.delta == pytest.approx(0.75)
     assert (rd.old.text, rd.new.text) == ("全社会研发经费占地区生产总值比重达2.80%", "确保研发投入强度达到3.55%")
@@ -128,7 +128,7 @@ def test_verdict_raised_and_same_changzhou_to_binzhou():
 
 
 def test_verdict_lowered_wuhan_to_qingdao():
-    changes = compare(plandiff.load("wuhan-2014"), plandiff.load("qingdao-2018")).targets
+    changes = compare(seed_plan("wuhan-2014"), seed_plan("qingdao-2018")).targets
     contract = next(c for c in changes if c.new and c.new.key == "tech-contract-turnover" and c.new.unit == "元")
     assert contract.status == "lowered" and contract.old.text == "技术合同成交额达到320亿元"
     assert contract.delta == pytest.approx(-1.8e10)
@@ -159,6 +159,7 @@ if __name__ == "__main__":
         (GOLDEN / f"targets-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_national_work_reports_2022_to_2023():
     from conftest import corpus_file
 

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import InputError, PlandiffError
-from . import corpus_commands, store_commands
+from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
 from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace, write_file
 
@@ -261,6 +261,7 @@ def add(
 
 
 store_commands.register(app)  # after the plan commands, so --help lists them first
+series_commands.register(app)
 app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 

@@ -1,4 +1,4 @@
-"""The revision-store commands: track, log and history."""
+"""The revision-store commands: track and log (history lives with the series commands)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Optional
 import typer
 
 from ..errors import LibraryError
-from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace, write_file
+from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace
 
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the application."""
-    for command in (track, log, history):
+    for command in (track, log):
         app.command()(command)
 
 
@@ -59,19 +59,3 @@ def log(
         from ..render.history import log_table
 
         emit_rich(log_table(entries), None, plain_output(False, None), pager=False)
-
-
-def history(
-    series: str = typer.Argument(..., help="A series: the slug without its year (national, qingdao)."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the history as an HTML page with charts."),
-    repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
-    no_color: bool = typer.Option(False, "--no-color", help="No colours."),
-) -> None:
-    """Show a series' editions in year order with their targets: when each appeared and how it moved."""
-    from ..render.history import history_page, history_table
-
-    result = workspace(repo).history(series)
-    if html is not None:
-        write_file(history_page(result), html)
-    plain = plain_output(no_color, None)
-    emit_rich(history_table(result, plain), None, plain, pager=True)

@@ -53,13 +53,60 @@ def index_terms(text: str) -> list[str]:
 
 def place_names(text: str) -> Counter[str]:
     """Counts of the place names (jieba's `ns` tag) in text."""
-    jieba = _jieba()
-    return Counter(pair.word for pair in jieba.posseg.cut(text) if pair.flag == "ns" and len(pair.word) >= 2)
+    counts: Counter[str] = Counter()
+    for line in text.splitlines():
+        counts.update(_line_place_names(line))
+    return counts
+
+
+@lru_cache(maxsize=16384)
+def _line_place_names(line: str) -> tuple[str, ...]:
+    # jieba tags each run of Chinese separately and a line break ends a run, so tagging line by line
+    # gives the same words; remembering lines makes re-parsing an edited or next-year plan cheap.
+    return tuple(pair.word for pair in _jieba().posseg.cut(line) if pair.flag == "ns" and len(pair.word) >= 2)
 
 
 def district_names(text: str) -> Counter[str]:
     """Counts of three- and four-character words ending in 区 or 县 (市南区, 海拉尔区, 开发区…)."""
     return Counter(word for word in _jieba().lcut(text) if len(word) in (3, 4) and word[-1] in "区县")
+
+
+# Parts of speech that name things or ideas: nouns (n, nz, ns, nt…), verbal nouns, idioms (成语), abbreviations.
+_CONTENT_FLAGS = ("n", "vn", "i", "j", "an")  # not l: 积极开展, 要带头 are set phrases of style
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def content_words(text: str) -> list[list[str]]:
+    """Runs of adjacent content words (POS-tagged nouns, verbal nouns, idioms, abbreviations), split at every other word.
+
+    A run of two or more is where multi-word phrases (新质 + 生产力) live; single words stand alone.
+    """
+    jieba = _jieba()
+    runs: list[list[str]] = [[]]
+    for pair in jieba.posseg.cut(text):
+        if pair.flag.startswith(_CONTENT_FLAGS) and _HAN.match(pair.word):
+            runs[-1].append(pair.word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+@lru_cache(maxsize=1)
+def _general_idf() -> tuple[dict[str, float], float]:
+    _jieba()
+    import jieba.analyse
+
+    extractor = jieba.analyse.default_tfidf  # jieba's IDF table, from a general Chinese corpus
+    return extractor.idf_freq, extractor.median_idf
+
+
+def general_idf(term: str) -> float:
+    """How rare a word is in general Chinese (jieba.analyse's IDF table); a phrase takes its rarest word's."""
+    table, median = _general_idf()
+    if term in table:
+        return table[term]
+    parts = [word for word in _jieba().lcut(term) if len(word) >= 2]
+    return max((table.get(word, median) for word in parts), default=median)
 
 
 def noun_terms(text: str) -> list[str]:

@@ -1,22 +1,30 @@
-"""Every JSON schema plandiff writes, in one place: plan, targets, target changes and comparison.
+"""Every JSON schema plandiff writes, in one place: plan, targets, target changes, comparison, and the
+series views (history, blame, terms, term frequency), with the history's CSV beside its JSON.
 
 Output is strict JSON: a number JSON can't hold (NaN, Infinity) is written as a string.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from dataclasses import asdict
 
 from ..model import (
+    Blame,
     Comparison,
+    History,
     LogEntry,
     Plan,
     SectionChange,
     SentenceChange,
     Target,
     TargetChange,
+    TermCount,
+    TermFrequency,
+    Terms,
 )
 
 PLAN_SCHEMA = "plandiff/plan@1"
@@ -25,6 +33,12 @@ TARGET_CHANGES_SCHEMA = "plandiff/target-changes@1"
 COMPARISON_SCHEMA = "plandiff/comparison@1"
 PLANS_SCHEMA = "plandiff/plans@1"
 LOG_SCHEMA = "plandiff/log@1"
+HISTORY_SCHEMA = "plandiff/history@1"
+BLAME_SCHEMA = "plandiff/blame@1"
+TERMS_SCHEMA = "plandiff/terms@1"
+TERM_FREQUENCY_SCHEMA = "plandiff/term-frequency@1"
+HISTORY_CSV_COLUMNS = ("series", "indicator", "key", "kind", "unit", "horizon", "edition", "year", "comparator",
+                       "value", "upper", "shown", "verdict", "delta", "returned", "wording")
 
 
 def dumps(data: dict) -> str:
@@ -204,6 +218,93 @@ def log_to_dict(entries: list[LogEntry]) -> dict:
          "targets_changed": entry.targets_changed} for entry in entries]}
 
 
+# --------------------------------------------------------------------------------------------- series
+
+
+def _history_cells(history: History, row):
+    from .targets import value_text  # the value as the plan wrote it: 2.90%, 140亿元
+
+    for plan, cell in zip(history.editions, row.cells):
+        target = cell.target
+        yield plan, cell, {
+            "edition": plan.slug, "year": plan.metadata.year,
+            "comparator": target.comparator if target else None, "value": target.value if target else None,
+            "upper": target.upper if target else None, "shown": value_text(target) if target else None,
+            "verdict": str(cell.verdict) or None, "delta": cell.delta, "returned": cell.returned,
+            "wording": target.indicator if target else None,
+        }
+
+
+def history_to_dict(history: History) -> dict:
+    """Each indicator's row: its aliases, whether it is a horizon goal, and one cell per edition."""
+    return {
+        "schema": HISTORY_SCHEMA,
+        "series": history.series,
+        "editions": [_plan_ref(plan) for plan in history.editions],
+        "rows": [
+            {"indicator": row.indicator, "key": row.key, "kind": row.kind, "unit": row.unit,
+             "horizon": row.horizon, "aliases": list(row.aliases),
+             "cells": [cell for _, _, cell in _history_cells(history, row)]}
+            for row in history.rows
+        ],
+    }
+
+
+def history_to_csv(history: History) -> str:
+    """One line per indicator and edition (long format), for spreadsheets and pandas."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_CSV_COLUMNS)
+    for row in history.rows:
+        for _, _, cell in _history_cells(history, row):
+            fixed = {"series": history.series, "indicator": row.indicator, "key": row.key, "kind": row.kind,
+                     "unit": row.unit, "horizon": row.horizon}
+            writer.writerow(["" if (value := {**fixed, **cell}[column]) is None else value
+                             for column in HISTORY_CSV_COLUMNS])
+    return out.getvalue()
+
+
+def blame_to_dict(blame: Blame) -> dict:
+    """Each sentence with its first edition, the editions where it changed and its wording chain."""
+    return {
+        "schema": BLAME_SCHEMA,
+        "edition": _plan_ref(blame.edition),
+        "editions": [_plan_ref(plan) for plan in blame.editions],
+        "ages": [asdict(bucket) for bucket in blame.ages],
+        "sentences": [
+            {"section": line.section_id, "text": line.sentence.text, "span": [line.sentence.start, line.sentence.end],
+             "first_edition": line.origin.edition, "first_year": line.origin.year, "age": line.age,
+             "at_least": line.at_least, "changed_in": list(line.changed_in),
+             "chain": [{"edition": w.edition, "year": w.year, "status": str(w.status), "edited": w.edited,
+                        "text": w.text} for w in line.chain]}
+            for line in blame.lines
+        ],
+    }
+
+
+def _term_counts(terms: tuple[TermCount, ...]) -> list[dict]:
+    return [{"term": t.term, "count": t.count, "salience": t.salience} for t in terms]
+
+
+def terms_to_dict(terms: Terms) -> dict:
+    """For each edition after the first, its new and vanished terms with their counts."""
+    return {
+        "schema": TERMS_SCHEMA,
+        "series": terms.series,
+        "editions": [_plan_ref(plan) for plan in terms.editions],
+        "shifts": [{"edition": shift.edition, "year": shift.year, "new_total": shift.new_total,
+                    "vanished_total": shift.vanished_total, "new": _term_counts(shift.new),
+                    "vanished": _term_counts(shift.vanished)} for shift in terms.shifts],
+    }
+
+
+def term_frequency_to_dict(frequency: TermFrequency) -> dict:
+    return {
+        "schema": TERM_FREQUENCY_SCHEMA,
+        "term": frequency.term,
+        "editions": [{**_plan_ref(plan), "count": count, "per_10k_characters": rate}
+                     for plan, count, rate in zip(frequency.editions, frequency.counts, frequency.per_10k)],
+    }
 CORPUS_ROWS_SCHEMA = "plandiff/corpus-rows@1"
 CORPUS_REUSE_SCHEMA = "plandiff/corpus-reuse@1"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LibraryError, PlandiffError
-from ..model import Comparison, History, LogEntry, Plan, Revision, Target
+from ..model import Blame, Comparison, History, LogEntry, Plan, Revision, Series, SeriesReport, Target, Terms
 from . import library
 from .cache import Cache, cache_dir, key_of
 from .reading import file_bytes
@@ -171,11 +171,92 @@ class Workspace:
             entries.extend(log_entries([r for r, _ in pairs], [p for _, p in pairs], self.compare))
         return sorted(entries, key=lambda entry: entry.revision.date, reverse=True)
 
-    def history(self, series: str) -> History:
+    # -- series ------------------------------------------------------------------------------------
+    def series(self, names: list[str] | tuple[str, ...] = (), from_dir: Path | None = None) -> Series:
+        """A series from names and files, editions in plan-year order, one revision each.
+
+        A name is a series (`national`: every tracked or library edition of it, latest revision each),
+        an edition (`national-2023`, `national-2023@draft`, which replaces that edition's latest) or a
+        file; `from_dir` adds every plan file in a folder.
+        """
+        chosen: dict[str, Plan] = {}
+        if from_dir is not None:
+            if not Path(from_dir).is_dir():
+                raise LibraryError(f"{from_dir}: not a folder; --from takes a folder of plan files")
+            files = sorted(p for p in Path(from_dir).iterdir()
+                           if p.is_file() and p.suffix.lower() in library.PLAN_SUFFIXES)
+            if not files:
+                raise LibraryError(f"{from_dir}: no plan files ({', '.join(library.PLAN_SUFFIXES)}) in it")
+            chosen.update((path.stem, self.load(path)) for path in files)
+        for name in names:
+            for slug in self._series_slugs(name):
+                plan = self.load(slug)
+                chosen[plan.slug.split("@")[0]] = plan
+        if not chosen:
+            raise LibraryError("no editions: name a series (national), editions or files, or give --from DIR")
+        editions = tuple(sorted(chosen.values(), key=lambda plan: (plan.metadata.year or 0, plan.slug)))
+        first = names[0] if names else Path(from_dir).name
+        label = first if len(names) <= 1 and not self._is_edition(first) else library.series_of(
+            editions[-1].slug.split("@")[0])
+        return Series(label, editions)
+
+    def _is_edition(self, name: str) -> bool:
+        return "@" in name or Path(name).exists() or name in {known.slug for known in self.known()}
+
+    def _series_slugs(self, name: str) -> list[str]:
+        """The editions a name stands for: itself when it is an edition or file, else its series' editions."""
+        if self._is_edition(name):
+            return [name]
+        members = sorted(known.slug for known in self.known() if library.series_of(known.slug) == name)
+        if not members:
+            series = sorted({library.series_of(known.slug) for known in self.known()})
+            raise LibraryError(f"no series or plan named {name!r}; known series: {', '.join(series) or 'none'} "
+                               "(or give --from DIR)")
+        return members
+
+    def blame_series(self, names: list[str], from_dir: Path | None = None) -> Series:
+        """The editions up to the one blamed: the last named (or the latest), and its series before it."""
+        if len(names) == 1 and self._is_edition(names[0]):
+            edition = self.load(names[0])
+            base = edition.slug.split("@")[0]
+            if from_dir is not None:
+                earlier = self.series((), from_dir).editions
+            else:
+                earlier = self.series([library.series_of(base)]).editions if library.series_of(base) != base else ()
+            year = edition.metadata.year
+            before = tuple(p for p in earlier if p.slug.split("@")[0] != base and p.source != edition.source
+                           and (year is None or (p.metadata.year or 0) < year))
+            return Series(library.series_of(base), before + (edition,))
+        return self.series(names, from_dir)
+
+    def blame(self, names: list[str], from_dir: Path | None = None) -> Blame:
+        """Blame an edition against the editions of its series before it (comparisons cached)."""
+        from ..series.blame import blame
+
+        return blame(self.blame_series(names, from_dir).editions, self.compare)
+
+    def terms(self, names: list[str], from_dir: Path | None = None, top: int | None = None) -> Terms:
+        """The terms each edition of a series brings in and drops."""
+        from ..series.terms import term_shifts
+
+        series = self.series(names, from_dir)
+        return term_shifts(series.name, series.editions, top)
+
+    def term_frequency(self, term: str, names: list[str], from_dir: Path | None = None) -> TermFrequency:
+        from ..series.terms import term_frequency
+
+        return term_frequency(term, self.series(names, from_dir).editions)
+
+    def history(self, series: str | list[str], from_dir: Path | None = None) -> History:
         """A series' editions (latest revision each) and its targets edition by edition."""
         from ..series.history import build_history
 
-        store = self.store()
-        editions = [self.parse(store.read(slug)[0], slug) for slug in self.editions(series)]
-        return build_history(series, editions)
+        found = self.series([series] if isinstance(series, str) else series, from_dir)
+        return build_history(found.name, list(found.editions))
+
+    def series_report(self, names: list[str], from_dir: Path | None = None) -> SeriesReport:
+        """The whole story of a series for its HTML page."""
+        from ..series.assembly import series_report
+
+        return series_report(self.series(names, from_dir), self.compare)
 
