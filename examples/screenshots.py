@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2 as pdfium
 from playwright.sync_api import sync_playwright
 
 import plandiff
@@ -32,9 +32,9 @@ def comparison():
 
 def pdf_page_png(pdf_path: Path, page_number: int, target: Path) -> int:
     """Render one PDF page to PNG; returns the PDF's page count."""
-    with pdfplumber.open(pdf_path) as pdf:
-        pdf.pages[page_number].to_image(resolution=90).save(target)
-        return len(pdf.pages)
+    document = pdfium.PdfDocument(str(pdf_path))
+    document[page_number].render(scale=1.25).to_pil().save(target)
+    return len(document)
 
 
 def main() -> None:

@@ -77,11 +77,21 @@ class Firmness(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence with its character span in the plan's decoded source text."""
+    """One sentence with its character span in the plan's decoded source text.
+
+    `text` is folded for matching (half-width, unified, simplified); `shown` is the same span in the
+    document's own characters, one for one, and is what every view prints.
+    """
 
     text: str
     start: int
     end: int
+    page: int | None = None  # 1-based page of a PDF; None for other inputs
+    shown: str = ""
+
+    def __post_init__(self):
+        if not self.shown:
+            object.__setattr__(self, "shown", self.text)
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,14 @@ class Section:
     start: int = 0
     kind: str = ""  # marker family: han_dun, paren_han, arabic_dot, plain, shi…; "" for the preamble
     role: SectionRole = SectionRole.OTHER  # its top-level part's role: review, requirements or tasks
+    shown_marker: str = ""  # marker and heading in the document's own characters (（一） not (一))
+    shown_heading: str = ""
+
+    def __post_init__(self):
+        if not self.shown_marker:
+            object.__setattr__(self, "shown_marker", self.marker)
+        if not self.shown_heading:
+            object.__setattr__(self, "shown_heading", self.heading)
 
     @property
     def is_item(self) -> bool:
@@ -106,7 +124,7 @@ class Section:
     @property
     def title(self) -> str:
         """Marker and heading as the document prints them."""
-        return f"{self.marker}{self.heading}"
+        return f"{self.shown_marker}{self.shown_heading}"
 
 
 @dataclass(frozen=True)
@@ -153,7 +171,8 @@ class Plan:
     source: str
     metadata: Metadata
     sections: tuple[Section, ...]
-    text: str = field(repr=False, default="")
+    text: str = field(repr=False, default="")  # folded for matching; offsets are the source's
+    warnings: tuple[str, ...] = ()  # why the parse may look wrong (no headings, a huge preamble…)
 
     @property
     def title(self) -> str:
@@ -181,7 +200,7 @@ class Plan:
 
     def label(self, section_id: str) -> str:
         """The section's place in the outline as the document numbers it: 三、 › （六）."""
-        markers = [s.marker.strip() or s.heading[:12] for s in self.path(section_id) if s.level > 0]
+        markers = [s.shown_marker.strip() or s.shown_heading[:12] for s in self.path(section_id) if s.level > 0]
         return " › ".join(markers) or "preamble"
 
 
@@ -344,7 +363,13 @@ class SectionChange:
 
     @property
     def changed(self) -> bool:
-        return self.status != "matched" or self.heading_changed or any(s.status != "same" for s in self.sentences)
+        """Anything to report: status, heading, marker, place, a sentence, or the order of the sentences."""
+        if self.status != "matched" or self.heading_changed or self.moved or self.renumbered:
+            return True
+        if any(s.status != "same" for s in self.sentences):
+            return True
+        kept = [s.old.start for s in self.sentences if s.old is not None]
+        return kept != sorted(kept)  # the same sentences in another order still differ
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import InputError, PlandiffError
 from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace, write_file
+from .output import REPO_HELP, DataFormat, console, emit, emit_rich, load, plain_output, workspace, write_file
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
@@ -84,7 +84,7 @@ def compare(
     from ..render.terminal import ViewOptions, comparison_view, section_matches
 
     space = workspace(repo)
-    comparison = space.compare(space.load(old), space.load(new))
+    comparison = space.compare(load(space, old), load(space, new))
     if section and not section_matches(comparison, section):
         raise InputError(f"--section {section!r}: no section heading of either plan contains it")
     page = None
@@ -143,7 +143,7 @@ def targets(
     from ..render.targets import target_changes_table, targets_table
 
     space = workspace(repo)
-    first = space.load(plan)
+    first = load(space, plan)
     plain = plain_output(no_color, output)
     if other is None:
         found = tuple(t for t in space.targets(first) if not section or _under(t, first, section))
@@ -165,7 +165,7 @@ def targets(
         else:
             emit_rich(targets_table(found), output, plain, pager=True)
         return
-    second = space.load(other)
+    second = load(space, other)
     comparison = space.compare(first, second)
     changes = tuple(change for change in comparison.targets if not section
                     or (change.old and _under(change.old, first, section))
@@ -213,7 +213,7 @@ def show(
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
-    parsed = workspace(repo).load(plan)
+    parsed = load(workspace(repo), plan)
     if output_format is DataFormat.json:
         from ..render.json import dumps, plan_to_dict
 

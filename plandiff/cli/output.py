@@ -26,6 +26,14 @@ def workspace(repo: Path | None = None) -> Workspace:
     return Workspace.from_environment(repo)
 
 
+def load(space: Workspace, name: str):
+    """Load a plan and print its parse warnings on stderr, one line each: the plan is still used."""
+    plan = space.load(name)
+    for warning in plan.warnings:
+        Console(stderr=True, highlight=False).print(f"plandiff: warning: {name}: {warning}", markup=False)
+    return plan
+
+
 def console() -> Console:
     return Console(highlight=False)
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import (
     Comparison,
+    Piece,
     Plan,
     Section,
     SectionChange,
@@ -31,22 +32,21 @@ def compare(old: Plan, new: Plan) -> Comparison:
     aligned_new = {p.new for p in pairs if p.new is not None}
     year_shift = (new.metadata.year - old.metadata.year) if old.metadata.year and new.metadata.year else 0
 
-    rows = []
-    for pair in pairs:
-        old_section = old.section(pair.old) if pair.old else None
-        new_section = new.section(pair.new) if pair.new else None
-        absorb = pair.status != "removed" and pair.status != "added"
-        old_pool = _pool(old, old_section, aligned_old, absorb) if old_section else []
-        new_pool = _pool(new, new_section, aligned_new, absorb) if new_section else []
-        rows.append(Row(pair, old_section, new_section, diff_sentences(old_pool, new_pool, year_shift)))
+    rows = [
+        Row(pair, old.section(pair.old) if pair.old else None, new.section(pair.new) if pair.new else None, [])
+        for pair in pairs
+    ]
+    for group in _groups(rows):
+        _diff_group(group, old, new, aligned_old, aligned_new, year_shift)
     find_moves(rows, year_shift)
 
     old_targets, new_targets = extract_targets(old), extract_targets(new)
     sections = tuple(
         SectionChange(
             row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
-            row.pair.moved, tuple(_with_marks(change, old_targets, new_targets) for change in row.sentences),
-            heading_diff(row.old, row.new), row.pair.why,
+            row.pair.moved,
+            tuple(_with_marks(_in_source_characters(change), old_targets, new_targets) for change in row.sentences),
+            _heading_in_source_characters(row.old, row.new), row.pair.why,
         )
         for row in rows
     )
@@ -76,6 +76,124 @@ def _spans(sentence: Sentence | None, targets: tuple[Target, ...]) -> list[tuple
 def _with_marks(change: SentenceChange, old_targets, new_targets) -> SentenceChange:
     """Record where targets stand inside the sentence, so every view highlights the same spans."""
     return mark_targets(change, _spans(change.old, old_targets), _spans(change.new, new_targets))
+
+
+def _in_source_characters(change: SentenceChange) -> SentenceChange:
+    """The change with its pieces in the documents' own characters: folding was for matching only."""
+    if change.old is None or change.new is None:
+        only = change.old or change.new
+        pieces = (Piece(change.pieces[0].op, only.shown),)
+    elif change.status == "same" or (change.status == "moved" and not change.diff[1:]):
+        pieces = (Piece(0, change.new.shown),)
+    else:
+        pieces = tuple(Piece(op, text) for op, text in source_diff(change.diff, change.old.shown, change.new.shown))
+    return replace(change, pieces=pieces)
+
+
+def _heading_in_source_characters(old: Section | None, new: Section | None):
+    diff = heading_diff(old, new)
+    return source_diff(diff, old.shown_heading, new.shown_heading) if diff else diff
+
+
+def source_diff(diff, old_source: str, new_source: str) -> tuple[tuple[int, str], ...]:
+    """Re-spell a diff of folded texts in the source characters, so it rebuilds both sources exactly.
+
+    Folding is one character for one, but the word diff drops whitespace: each side's whitespace is
+    taken from its source. Kept text whose source characters differ (（ against () is shown as edited.
+    """
+    out: list[tuple[int, str]] = []
+    positions = [0, 0]  # next character of old_source, new_source
+    sources = (old_source, new_source)
+
+    def take(side: int, op: int) -> str:
+        source, i = sources[side], positions[side]
+        while i < len(source) and source[i].isspace():
+            i += 1
+        _emit(out, op, source[positions[side]:i])
+        if i >= len(source):
+            raise IndexError(i)
+        positions[side] = i + 1
+        return source[i]
+
+    try:
+        for op, text in diff:
+            for char in text:
+                if char.isspace():
+                    continue
+                if op < 0:
+                    _emit(out, -1, take(0, -1))
+                elif op > 0:
+                    _emit(out, 1, take(1, 1))
+                else:
+                    old_char, new_char = take(0, -1), take(1, 1)
+                    if old_char == new_char:
+                        _emit(out, 0, new_char)
+                    else:
+                        _emit(out, -1, old_char)
+                        _emit(out, 1, new_char)
+    except IndexError:
+        return ((-1, old_source), (1, new_source))  # a diff that does not fit its texts: show both whole
+    _emit(out, -1, old_source[positions[0]:])
+    _emit(out, 1, new_source[positions[1]:])
+    return tuple(out)
+
+
+def _emit(out: list[tuple[int, str]], op: int, text: str) -> None:
+    """Append a piece, merging runs; within an edit, deleted text stays before inserted text."""
+    if not text:
+        return
+    if op == -1 and out and out[-1][0] == 1:
+        # Keep a run of edits as (deleted, inserted): slip the deletion in before the insertion.
+        if len(out) > 1 and out[-2][0] == -1:
+            out[-2] = (-1, out[-2][1] + text)
+        else:
+            out.insert(len(out) - 1, (-1, text))
+        return
+    if out and out[-1][0] == op:
+        out[-1] = (op, out[-1][1] + text)
+    else:
+        out.append((op, text))
+
+
+def _groups(rows: list[Row]) -> list[list[Row]]:
+    """Rows that share a section: a split old section's rows, a merged new section's rows, else one row each."""
+    groups: dict[tuple, list[Row]] = {}
+    for index, row in enumerate(rows):
+        if row.pair.status == "split":
+            key = ("old", row.pair.old)
+        elif row.pair.status == "merged":
+            key = ("new", row.pair.new)
+        else:
+            key = ("row", index)
+        groups.setdefault(key, []).append(row)
+    return list(groups.values())
+
+
+def _diff_group(group: list[Row], old: Plan, new: Plan, aligned_old, aligned_new, year_shift: int) -> None:
+    """Diff the shared section's sentences once against its partners' and give each row its share.
+
+    A split section's sentence goes to the row of the new section it landed in, so no sentence is listed
+    twice; what went nowhere is listed once, in the group's first row.
+    """
+    absorb = group[0].pair.status not in ("removed", "added")
+    old_pools, new_pools = [], []
+    for row in group:
+        if row.old is not None and (not old_pools or row.pair.status != "split"):
+            old_pools.append((row, _pool(old, row.old, aligned_old, absorb)))
+        if row.new is not None and (not new_pools or row.pair.status != "merged"):
+            new_pools.append((row, _pool(new, row.new, aligned_new, absorb)))
+    owner_of_old = {id(s): row for row, pool in old_pools for s in pool}
+    owner_of_new = {id(s): row for row, pool in new_pools for s in pool}
+    old_sentences = [s for _, pool in old_pools for s in pool]
+    new_sentences = [s for _, pool in new_pools for s in pool]
+    for change in diff_sentences(old_sentences, new_sentences, year_shift):
+        if group[0].pair.status == "merged" and change.old is not None:
+            owner = owner_of_old[id(change.old)]
+        elif change.new is not None:
+            owner = owner_of_new[id(change.new)]
+        else:
+            owner = owner_of_old.get(id(change.old), group[0])
+        owner.sentences.append(change)
 
 
 def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list[Sentence]:

@@ -54,8 +54,11 @@ def descendants(plan: Plan, section: Section) -> list[Section]:
 
 
 def alignable(plan: Plan) -> list[Section]:
-    """Sections that take part in alignment: all but the preamble and 一是-style items."""
-    return [s for s in plan.sections if s.level > 0 and not s.is_item]
+    """Sections that take part in alignment: all but the preamble and 一是-style items under a section.
+
+    一是 items with no parent section (a plan whose top level is 一是/二是) are sections in their own right.
+    """
+    return [s for s in plan.sections if s.level > 0 and not (s.is_item and s.parent is not None)]
 
 
 @dataclass

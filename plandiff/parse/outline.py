@@ -8,6 +8,7 @@ keeps 各县(市、区) and 1.5个百分点 out of the outline of a plan pasted 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..engines.numerals import ordinal
@@ -52,10 +53,27 @@ class _Heading:
     kind: str
 
 
-def parse_outline(text: str, body: tuple[Span, ...]) -> tuple[Section, ...]:
-    """Sections in document order; the preamble (text before the first heading) is level 0."""
+def parse_outline(
+    text: str, body: tuple[Span, ...], shown: str | None = None, pages: tuple[int, ...] = ()
+) -> tuple[Section, ...]:
+    """Sections in document order; the preamble (text before the first heading) is level 0.
+
+    `text` is folded for matching; `shown` (same length) holds the document's own characters, and
+    `pages` the offsets where each PDF page begins.
+    """
     headings = _accept(_candidates(text, body))
-    return _build_sections(text, body, headings)
+    return _build_sections(_Source(text, shown if shown is not None else text, pages), body, headings)
+
+
+@dataclass(frozen=True)
+class _Source:
+    text: str
+    shown: str
+    pages: tuple[int, ...]
+
+    def sentence(self, start: int, end: int) -> Sentence:
+        page = bisect_right(self.pages, start) if self.pages else None
+        return Sentence(self.text[start:end], start, end, page, self.shown[start:end])
 
 
 def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
@@ -160,7 +178,8 @@ def _depth(stack: list[tuple[str, int]], last_seen: dict[str, int], kind: str, n
     return None
 
 
-def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:
+def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:
+    text = source.text
     if not body:
         return ()
     starts = [candidate.start for candidate, _ in accepted] + [body[-1][1]]
@@ -173,7 +192,7 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
             _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
         )
 
-    preamble = _sentences(text, body, body[0][0], starts[0])
+    preamble = _sentences(source, body, body[0][0], starts[0])
     sections = [Section("0", 0, "", "", tuple(preamble), None, body[0][0])]
     ids_at_depth: list[str] = []
     counters: dict[str, int] = {}
@@ -183,11 +202,12 @@ def _build_sections(text: str, body: tuple[Span, ...], accepted: list[tuple[_Can
         section_id = f"{parent}.{counters[parent or '']}" if parent else str(counters[""])
         del ids_at_depth[heading.depth:]
         ids_at_depth.append(section_id)
-        heading_text = text[heading.heading[0]:heading.heading[1]].strip().rstrip("。;:").strip()
-        sentences = _sentences(text, body, heading.content_start, starts[i + 1])
+        a, b = _trimmed(text, *heading.heading)
+        m, n = _trimmed(text, heading.start, heading.start + len(heading.marker), "")
+        sentences = _sentences(source, body, heading.content_start, starts[i + 1])
         sections.append(
-            Section(section_id, heading.depth + 1, heading.marker.strip(), heading_text, tuple(sentences), parent,
-                    heading.start, heading.kind)
+            Section(section_id, heading.depth + 1, text[m:n], text[a:b], tuple(sentences), parent,
+                    heading.start, heading.kind, shown_marker=source.shown[m:n], shown_heading=source.shown[a:b])
         )
     return tuple(sections)
 
@@ -200,10 +220,19 @@ def _heading_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _sentences(text: str, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:
+def _trimmed(text: str, start: int, end: int, trailing: str = "。;:") -> Span:
+    """The span without surrounding whitespace and (for a heading) its closing punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    return start, end
+
+
+def _sentences(source: _Source, body: tuple[Span, ...], start: int, end: int) -> list[Sentence]:
     found = []
     for line_start, line_end in body:
         a, b = max(line_start, start), min(line_end, end)
         if a < b:
-            found.extend(Sentence(text[s:e], s, e) for s, e in sentence_spans(text, a, b))
+            found.extend(source.sentence(s, e) for s, e in sentence_spans(source.text, a, b))
     return found

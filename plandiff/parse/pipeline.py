@@ -9,7 +9,10 @@ from .metadata import read_metadata
 from .outline import parse_outline
 from .page import split_page
 from .roles import assign_roles
-from .text import fold_width
+from .text import compatibility_share, fold
+
+LONG_DOCUMENT = 40  # sentences: below this a plan may well have no headings
+COMPATIBILITY_WARNING = 0.02  # share of Han characters
 
 _BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
 _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9fff])(?=[ \t]*\n)")
@@ -35,11 +38,37 @@ def mend_page_breaks(text: str) -> str:
     return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
 
 
-def parse_plan(text: str, slug: str = "", source: str = "") -> Plan:
-    """Parse decoded document text into a Plan. Pure: no I/O."""
-    folded = mend_page_breaks(fold_width(text))
+def parse_plan(text: str, slug: str = "", source: str = "", pages: tuple[int, ...] = ()) -> Plan:
+    """Parse decoded document text into a Plan. Pure: no I/O.
+
+    Matching reads the folded text; sentences and headings also keep the document's own characters.
+    `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page.
+    """
+    folded = mend_page_breaks(fold(text))
+    # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
+    shown = "".join(f if f.isspace() else o for o, f in zip(text, folded))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
-    sections = assign_roles(parse_outline(folded, page.body), metadata.year)
-    return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded)
+    sections = assign_roles(parse_outline(folded, page.body, shown, pages), metadata.year)
+    warnings = parse_warnings(text, sections)
+    return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)
+
+
+def parse_warnings(text: str, sections) -> tuple[str, ...]:
+    """One line for each sign that the parse may be wrong; the plan is still parsed."""
+    warnings = []
+    total = sum(len(section.sentences) for section in sections)
+    if total >= LONG_DOCUMENT and len(sections) <= 1:
+        warnings.append(f"{total} sentences and no headings were recognised; the outline is one preamble")
+    elif total >= LONG_DOCUMENT and sections and len(sections[0].sentences) > total / 2:
+        warnings.append(
+            f"the preamble holds {len(sections[0].sentences)} of {total} sentences; headings may have been missed"
+        )
+    share = compatibility_share(text)
+    if share >= COMPATIBILITY_WARNING:
+        warnings.append(
+            f"{share:.0%} of the Han characters are compatibility look-alikes (⼯ for 工, as PDFs hold them); "
+            "they were folded for matching"
+        )
+    return tuple(warnings)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+
+from ..engines.script import to_simplified
 
 # Full-width ASCII variants (U+FF01–U+FF5E) fold to ASCII and the ideographic space to a space.
 # The mapping is one character to one character, so offsets in folded text are offsets in the source.
@@ -13,6 +17,14 @@ _WIDTH_TABLE[0xFEFF] = 0x20  # a stray BOM inside the text
 _WIDTH_TABLE[0x2028] = 0x0A
 _WIDTH_TABLE[0x2029] = 0x0A
 
+# Simplified radicals (CJK Radicals Supplement) that PDF fonts put in the text layer in place of the
+# unified character; Unicode gives them no decomposition, so the equivalents are listed here.
+_RADICALS = dict(zip(
+    "⺰⻅⻆⻈⻉⻋⻌⻐⻓⻔⻘⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻄",
+    "纟见角讠贝车辶钅长门青韦页风飞饣马鱼鸟卤麦黄黾齐齿龙西",
+))
+_COMPATIBILITY_BLOCKS = ((0x2E80, 0x2F00), (0x2F00, 0x2FE0), (0xF900, 0xFB00), (0x2F800, 0x2FA20))
+
 SENTENCE_END = "。!?;"
 CLOSERS = "”’」』)》】]\"'"
 _SPACE = re.compile(r"\s+")
@@ -21,6 +33,35 @@ _SPACE = re.compile(r"\s+")
 def fold_width(text: str) -> str:
     """Fold full-width letters, digits and punctuation to half width; keep the length unchanged."""
     return text.translate(_WIDTH_TABLE)
+
+
+@cache
+def _compatibility_table() -> dict[int, str]:
+    """Kangxi radicals, simplified radicals and compatibility ideographs → the unified character."""
+    table = {}
+    for first, last in _COMPATIBILITY_BLOCKS:
+        for code in range(first, last):
+            unified = _RADICALS.get(chr(code)) or unicodedata.normalize("NFKC", chr(code))
+            if len(unified) == 1 and unified != chr(code) and "\u3400" <= unified <= "\U0002ffff":
+                table[code] = unified
+    return table
+
+
+def fold_compatibility(text: str) -> str:
+    """Fold the look-alike characters PDF text layers hold (⼯ ⽣ ⻓) to 工 生 长; one for one."""
+    return text.translate(_compatibility_table())
+
+
+def compatibility_share(text: str) -> float:
+    """The share of Han characters that are compatibility look-alikes before folding."""
+    table = _compatibility_table()
+    han = sum(1 for char in text if "\u3400" <= char <= "\u9fff" or ord(char) in table)
+    return sum(1 for char in text if ord(char) in table) / han if han else 0.0
+
+
+def fold(text: str) -> str:
+    """Everything matching folds, one character for one: width, look-alikes, traditional → simplified."""
+    return to_simplified(fold_compatibility(fold_width(text)))
 
 
 def squeeze(text: str) -> str:

@@ -46,7 +46,7 @@ def heading_pieces(row, side: str) -> list[Piece]:
     """A matched row's heading on one side, with its word-level edits when the wording changed."""
     section = row.old if side == "old" else row.new
     if not row.heading_diff:
-        return [Piece(0, section.heading or "Preamble")]
+        return [Piece(0, section.shown_heading or "Preamble")]
     wanted = (-1, 0) if side == "old" else (0, 1)
     return [Piece(op, chunk) for op, chunk in row.heading_diff if op in wanted]
 

@@ -77,12 +77,14 @@ def plan_to_dict(plan: Plan) -> dict:
             {
                 "id": section.id,
                 "level": section.level,
-                "marker": section.marker,
-                "heading": section.heading,
+                "label": plan.label(section.id),
+                "marker": section.shown_marker,
+                "heading": section.shown_heading,
                 "parent": section.parent,
                 "role": section.role,
-                "sentences": [sentence.text for sentence in section.sentences],
+                "sentences": [sentence.shown for sentence in section.sentences],
                 "spans": [[sentence.start, sentence.end] for sentence in section.sentences],
+                "pages": [sentence.page for sentence in section.sentences],
             }
             for section in plan.sections
         ],
@@ -123,18 +125,21 @@ def _plan_ref(plan) -> dict:
             "level": meta.level, "year": meta.year, "issuer": meta.issuer, "date": meta.date}
 
 
-def _section_ref(section) -> dict | None:
+def _section_ref(plan: Plan, section) -> dict | None:
     if section is None:
         return None
-    return {"id": section.id, "marker": section.marker, "heading": section.heading, "level": section.level,
-            "role": section.role}
+    return {"id": section.id, "label": plan.label(section.id), "marker": section.shown_marker,
+            "heading": section.shown_heading, "level": section.level, "role": section.role}
 
 
 def _sentence(change: SentenceChange) -> dict:
     data = {
         "status": change.status,
-        "old": change.old.text if change.old else None,
-        "new": change.new.text if change.new else None,
+        "old": change.old.shown if change.old else None,
+        "new": change.new.shown if change.new else None,
+        # Offsets into each plan's text: sorted by them, a side's sentences rebuild its plan in order.
+        "old_span": [change.old.start, change.old.end] if change.old else None,
+        "new_span": [change.new.start, change.new.end] if change.new else None,
         # Added and removed sentences have no word edits: their text is the whole story.
         "diff": [[op, text] for op, text in change.diff] if change.old and change.new else [],
     }
@@ -165,11 +170,11 @@ def _why(row: SectionChange) -> dict:
     return why
 
 
-def _section(row: SectionChange) -> dict:
+def _section(comparison: Comparison, row: SectionChange) -> dict:
     return {
         "status": row.status,
-        "old": _section_ref(row.old),
-        "new": _section_ref(row.new),
+        "old": _section_ref(comparison.old, row.old),
+        "new": _section_ref(comparison.new, row.new),
         "score": row.score,
         "why": _why(row),
         "moved": row.moved,
@@ -187,7 +192,7 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "new": _plan_ref(comparison.new),
         "differs": comparison.differs,
         "digest": [{"topic": line.topic, "text": line.text} for line in comparison.digest],
-        "sections": [_section(row) for row in comparison.sections],
+        "sections": [_section(comparison, row) for row in comparison.sections],
         "summary": {
             "old_sections": comparison.summary.old_sections,
             "new_sections": comparison.summary.new_sections,

@@ -33,7 +33,7 @@ def plan_tree(plan: Plan) -> Group:
             label = Text.assemble(("preamble", "italic"), (f"  {len(section.sentences)} sentences", "dim"))
         else:
             label = Text.assemble(
-                (section.id, "cyan"), " ", (section.marker, "bold magenta"), section.heading,
+                (section.shown_marker, "bold magenta"), section.shown_heading,
                 (f"  L{section.level} · {len(section.sentences)} sentences", "dim"),
             )
         parent = nodes.get(section.parent, root)

@@ -105,14 +105,14 @@ def summary_line(comparison: Comparison) -> Text:
 
 
 def _heading_contains(row: SectionChange, needle: str) -> bool:
-    return any(needle in section.heading for section in (row.old, row.new) if section)
+    return any(needle in section.heading or needle in section.shown_heading for section in (row.old, row.new) if section)
 
 
 def section_label(section: Section, plan: Plan | None) -> str:
     """The section as the document numbers it, under its parents' markers: 三、 › （六）heading."""
     if plan is None or section.parent in (None, "0"):
         return section.title
-    parents = [s.marker.strip() or s.heading[:12] for s in plan.path(section.id)[:-1] if s.level > 0]
+    parents = [s.shown_marker.strip() or s.shown_heading[:12] for s in plan.path(section.id)[:-1] if s.level > 0]
     return " › ".join(parents + [section.title])
 
 
@@ -133,11 +133,11 @@ def section_title(row: SectionChange, plain: bool = False, comparison: Compariso
         if row.old.id == "0":
             text.append("preamble")
         elif row.heading_diff:
-            text.append(section_label(row.old, old_plan)[: -len(row.old.title) or None] + row.old.marker)
+            text.append(section_label(row.old, old_plan)[: -len(row.old.title) or None] + row.old.shown_marker)
             text.append_text(_heading_text(row.heading_diff, "old", plain))
             text.append(_role_tag(row.old, row.new), style="dim")
             text.append("  ⇄  ")
-            text.append(section_label(row.new, new_plan)[: -len(row.new.title) or None] + row.new.marker)
+            text.append(section_label(row.new, new_plan)[: -len(row.new.title) or None] + row.new.shown_marker)
             text.append_text(_heading_text(row.heading_diff, "new", plain))
             text.append(_role_tag(row.new, row.old), style="dim")
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -22,6 +22,8 @@ class Document:
     text: str
     kind: str  # "text", "html", "docx" or "pdf"
     encoding: str = ""
+    pages: tuple[int, ...] = ()  # for a PDF, the offset in text where each page begins
+    warnings: tuple[str, ...] = ()  # what the reader changed or could not read (tracked changes…)
 
 
 def file_bytes(path: Path) -> bytes:
@@ -46,13 +48,15 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     if not data.strip():
         raise InputError(f"{name}: the file is empty; give a plan with text in it")
     if data.startswith(b"%PDF"):
-        from .pdf_reader import pdf_text  # only PDF input pays for pdfplumber
+        from .pdf_reader import pdf_text  # only PDF input pays for PDFium
 
-        document = Document(pdf_text(data, name), "pdf")
+        pdf = pdf_text(data, name)
+        document = Document(pdf.text, "pdf", pages=pdf.pages)
     elif data.startswith(b"PK\x03\x04"):
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
-        document = Document(docx_text(data, name), "docx")
+        docx = docx_text(data, name)
+        document = Document(docx.text, "docx", warnings=docx.warnings)
     else:
         text, encoding = decode_text(data, name)
         if _looks_like_html(text):
@@ -64,7 +68,7 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
     if not any("\u4e00" <= char <= "\u9fff" for char in text):
         raise InputError(f"{name}: no Chinese text could be extracted; is this a plan (a scanned PDF needs OCR first)?")
-    return Document(text, document.kind, document.encoding)
+    return replace(document, text=text)
 
 
 def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:

@@ -6,7 +6,7 @@ Everything that reads a file or remembers a result goes through a Workspace; the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import LibraryError, PlandiffError
@@ -83,7 +83,8 @@ class Workspace:
             from .reading import read_bytes
 
             document = read_bytes(data, name=source or slug)
-            return parse_plan(document.text, slug=slug, source=source)
+            plan = parse_plan(document.text, slug=slug, source=source, pages=document.pages)
+            return replace(plan, warnings=document.warnings + plan.warnings)
 
         return self.cache.memoize(Plan, key_of("plan", data, slug, source), compute)
 
@@ -96,7 +97,9 @@ class Workspace:
 
             return compare(old, new)
 
-        key = key_of("comparison", old.slug, old.source, old.text, new.slug, new.source, new.text)
+        # The folded text alone would let a traditional copy reuse its simplified twin's entry.
+        key = key_of("comparison", old.slug, old.source, old.text, _shown(old), new.slug, new.source, new.text,
+                     _shown(new))
         return self.cache.memoize(Comparison, key, compute)
 
     def targets(self, plan: Plan) -> tuple[Target, ...]:
@@ -260,3 +263,7 @@ class Workspace:
 
         return series_report(self.series(names, from_dir), self.compare)
 
+
+def _shown(plan: Plan) -> str:
+    """The plan's sentences and headings in the document's own characters."""
+    return "".join(s.shown_marker + s.shown_heading + "".join(x.shown for x in s.sentences) for s in plan.sections)

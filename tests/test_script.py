@@ -1,0 +1,96 @@
+"""Folding is for matching only: traditional copies and full-width text compare as the same plan,
+and every view shows the document's own characters."""
+
+from __future__ import annotations
+
+import json
+
+import opencc
+import pytest
+from conftest import SEED_SLUGS, SEEDS, corpus_file
+from typer.testing import CliRunner
+
+from plandiff.cli.main import app
+from plandiff.diff.pipeline import compare, source_diff
+from plandiff.engines.script import to_simplified
+from plandiff.parse.pipeline import parse_plan
+from plandiff.parse.text import fold
+
+TO_TRADITIONAL = opencc.OpenCC("s2t")
+
+
+def outline(plan):
+    return [(s.level, s.marker, s.heading, len(s.sentences)) for s in plan.sections]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["national-gwr-2022.txt", "hailar-gwr-2017.txt"])
+def test_a_traditional_copy_is_the_same_plan(name):
+    text = corpus_file(name).read_text(encoding="utf-8")
+    traditional = TO_TRADITIONAL.convert(text)
+    assert traditional != text
+    old, new = parse_plan(text, "simplified"), parse_plan(traditional, "traditional")
+    assert outline(new) == outline(old)
+    comparison = compare(old, new)
+    counts = comparison.summary.sentences
+    assert (counts.changed, counts.added, counts.removed) == (0, 0, 0)
+    assert all(t.status == "same" for t in comparison.targets)  # indicators match across scripts
+    assert not comparison.differs
+    # The traditional plan still shows its own characters.
+    shown = "".join(s.shown for section in new.sections for s in section.sentences)
+    assert "國" in shown or "發" in shown
+
+
+def test_the_script_fold_keeps_every_offset():
+    for slug in SEED_SLUGS:
+        text = (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
+        traditional = TO_TRADITIONAL.convert(text)
+        assert len(to_simplified(traditional)) == len(traditional)
+        assert len(fold(traditional)) == len(traditional)
+
+
+def test_mixed_scripts_and_widths_fold_to_one_key():
+    assert fold("國內⽣產總值增長5.5％左右（一）") == fold("国内生产总值增长5.5%左右(一)")
+
+
+def test_sentences_and_headings_show_the_source_characters():
+    text = "一、总体要求\n（一）稳定增长。现在，我代表国务院，向大会报告。\n（二）扩大就业。新增就业1100万人。\n"
+    plan = parse_plan(text)
+    child = plan.sections[2]
+    assert child.marker == "(一)" and child.shown_marker == "（一）"
+    assert plan.label(child.id) == "一、 › （一）"
+    assert child.sentences[0].text == "现在,我代表国务院,向大会报告。"
+    assert child.sentences[0].shown == "现在，我代表国务院，向大会报告。"
+
+
+def test_source_diff_rebuilds_both_sources():
+    old, new = "现在，我代表国务院  报告。", "現在，我代表國務院，向大会报告工作。"
+    from plandiff.engines.worddiff import word_diff
+
+    diff = source_diff(word_diff(fold(old).replace("  ", "  "), fold(new)), old, new)
+    assert "".join(t for op, t in diff if op <= 0) == old
+    assert "".join(t for op, t in diff if op >= 0) == new
+
+
+def test_json_and_terminal_show_the_document_punctuation_and_labels(tmp_path):
+    base = "一、总体要求\n（一）稳定增长。现在，我代表国务院，向大会报告。\n（二）扩大就业。新增就业1100万人。\n"
+    old_file, new_file = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_file.write_text(base, encoding="utf-8")
+    new_file.write_text(base.replace("1100万人", "1200万人"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(old_file), str(new_file), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    row = next(r for r in data["sections"] if r["new"] and r["new"]["marker"] == "（二）")
+    assert row["new"]["label"] == "一、 › （二）" and row["new"]["id"] == "1.2"
+    changed = next(s for s in row["sentences"] if s["status"] == "changed")
+    assert changed["new"] == "新增就业1200万人。"
+    text = CliRunner().invoke(app, ["compare", str(old_file), str(new_file), "--no-color"]).stdout
+    assert "一、 › （二）" in text
+
+
+def test_a_traditional_file_compares_as_same_on_the_command_line(tmp_path):
+    text = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TO_TRADITIONAL.convert(text), encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 0, result.output
