@@ -1,7 +1,11 @@
-"""Benchmark `plandiff qingdao-2018 wuhan-2014`: whole CLI runs and the in-process comparison vs peers.
+"""Benchmark `plandiff qingdao-2018 wuhan-2014`: the CLI as whole processes, `plandiff.compare()` in
+process, and two peers.
 
 Run:  .venv/bin/python bench/bench_compare.py [--runs N]
-Peers: diff-match-patch on the two whole texts (Diff_Timeout=0), and difflib.HtmlDiff over sentences.
+Each timed call does only the work it names: a CLI row is one whole `plandiff` process (its environment
+is set before the process starts), an in-process row is one pure call. Anything a row must start from
+(an empty word memo) is set up before its timer starts. Peers: diff-match-patch on the two whole texts
+(Diff_Timeout=0), and difflib.HtmlDiff over sentences.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ sys.path.insert(0, str(ROOT))
 OLD, NEW = "qingdao-2018", "wuhan-2014"
 
 
-def timed(function, runs: int) -> float:
-    """Median seconds over runs."""
+def timed(function, runs: int, setup=None) -> float:
+    """Median seconds of function over runs; setup (untimed) runs before each."""
     samples = []
     for _ in range(runs):
+        if setup:
+            setup()
         start = time.perf_counter()
         function()
         samples.append(time.perf_counter() - start)
@@ -36,42 +42,48 @@ def cli_run(env: dict) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
 
+def forget_words() -> None:
+    """Empty the in-process word memos, so a comparison segments both plans as a first one does."""
+    from plandiff.engines import words
+
+    for memo in (words._index_terms, words._line_place_names, words._line_district_names):
+        memo.cache_clear()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
 
-    cache = tempfile.mkdtemp(prefix="plandiff-bench-")
-    warm_env = {**os.environ, "PLANDIFF_CACHE": cache}
+    home = tempfile.mkdtemp(prefix="plandiff-bench-home-")  # no library or store of the user's shadows a seed
+    os.environ["PLANDIFF_HOME"] = home  # set once, before anything is timed
+    warm_env = {**os.environ, "PLANDIFF_HOME": home, "PLANDIFF_CACHE": tempfile.mkdtemp(prefix="plandiff-bench-")}
     cli_run(warm_env)  # fill the cache
-    cold_env = {**os.environ, "PLANDIFF_NO_CACHE": "1"}
+    cold_env = {**os.environ, "PLANDIFF_HOME": home, "PLANDIFF_NO_CACHE": "1"}
     rows = [
         ("CLI, warm cache (whole process)", timed(lambda: cli_run(warm_env), runs)),
         ("CLI, no cache (whole process)", timed(lambda: cli_run(cold_env), max(3, runs // 2))),
     ]
 
-    os.environ["PLANDIFF_CACHE"] = tempfile.mkdtemp(prefix="plandiff-bench-")
     import plandiff
-    from plandiff.diff.pipeline import compare as _compare
     from plandiff.engines.worddiff import text_diff
     from plandiff.engines.words import tokenize
 
-    old, new = plandiff.load(OLD), plandiff.load(NEW)
+    texts = {slug: (plandiff.Workspace(Path(home)).load(slug).text) for slug in (OLD, NEW)}  # no cache
     tokenize("预热")  # load jieba's dictionary once, outside the timings
-    _compare(old, new)  # segments each plan once and caches its terms, as every real run does
-
-    def uncached():
-        os.environ["PLANDIFF_NO_CACHE"] = "1"
-        _compare(old, new)
-        del os.environ["PLANDIFF_NO_CACHE"]
-
+    old, new = (plandiff.parse_plan(texts[slug], slug) for slug in (OLD, NEW))
+    rows += [
+        ("plandiff.parse_plan() of both texts, in process", timed(
+            lambda: [plandiff.parse_plan(texts[slug], slug) for slug in (OLD, NEW)], runs, setup=forget_words)),
+        ("plandiff.compare() in process, segmenting both plans", timed(
+            lambda: plandiff.compare(old, new), runs, setup=forget_words)),
+        ("plandiff.compare() in process, words already segmented", timed(lambda: plandiff.compare(old, new), runs)),
+    ]
     old_text = "\n".join(s.text for section in old.sections for s in section.sentences)
     new_text = "\n".join(s.text for section in new.sections for s in section.sentences)
     old_sentences = [s.text for section in old.sections for s in section.sentences]
     new_sentences = [s.text for section in new.sections for s in section.sentences]
     rows += [
-        ("plandiff comparison in process (plans segmented once, cached)", timed(lambda: _compare(old, new), runs)),
-        ("plandiff comparison in process (segmenting both plans too)", timed(uncached, runs)),
         ("diff-match-patch, whole texts, Diff_Timeout=0", timed(lambda: text_diff(old_text, new_text), max(3, runs // 2))),
         ("difflib.HtmlDiff over sentences", timed(
             lambda: difflib.HtmlDiff().make_table(old_sentences, new_sentences), max(3, runs // 2))),

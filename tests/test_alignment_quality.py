@@ -53,6 +53,7 @@ def test_seed_alignment_floor(name):
     assert recall >= floor["recall"], (recall, sorted(expected - predicted))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NATIONAL)
 def test_national_alignment_f1(name):
     """Review parts pair with review parts and tasks with tasks, even when their headings share words."""

@@ -127,3 +127,30 @@ def test_tracked_changes_are_read_as_accepted_and_said():
     assert result.text == "新增就业1200万人。"
     assert any("tracked changes" in warning for warning in result.warnings)
     assert qn("w:ins")  # the namespace helper is the one python-docx writes with
+
+
+def test_heading_styles_make_unnumbered_lines_headings():
+    document = docx.Document()
+    document.add_paragraph("2023年工作要点")
+    for heading, body in (("稳定增长", "全年增长5%。要做好三件事。"), ("扩大就业", "新增就业1200万人。"),
+                          ("改善民生", "提高养老金。")):
+        document.add_paragraph(heading, style="Heading 1")
+        document.add_paragraph(body)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_bytes(buffer.getvalue(), "styled.docx")
+    plan = parse_plan(result.text, pages=result.pages, styled=result.styled)
+    assert [s.heading for s in plan.sections[1:]] == ["稳定增长", "扩大就业", "改善民生"]
+    assert parse_plan(result.text).sections[1:] == ()  # without the styles these lines are body text
+
+
+def test_a_lone_styled_title_does_not_wrap_the_outline():
+    document = docx.Document()
+    document.add_paragraph("政府工作报告", style="Heading 1")
+    for line in ("一、总体要求", "全年增长5%。", "二、重点任务", "扩大就业。"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_bytes(buffer.getvalue(), "title.docx")
+    plan = parse_plan(result.text, styled=result.styled)
+    assert [(s.level, s.marker) for s in plan.sections[1:]] == [(1, "一、"), (1, "二、")]

@@ -214,3 +214,18 @@ def test_generated_edits_keep_the_invariant(case):
 @given(edited_plan(sorted(TEXTS), 6))
 def test_many_generated_edits_keep_the_invariant(case):
     _check_edit(case)
+
+
+def test_a_real_plan_cut_to_its_shi_items_keeps_every_section():
+    """Shinan 2021's 一是/二是/三是 items under one heading, given with no heading above them."""
+    lines = TEXTS["qingdao-shinan-2021"].split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一是"))
+    end = next(i for i, line in enumerate(lines) if i > start + 1 and line.startswith("一是"))
+    items = "\n".join(line for line in lines[start:end] if line.strip()) + "\n"
+    plan = parse_plan(items)
+    assert [s.marker for s in alignable(plan)] == ["一是", "二是", "三是"]
+    victim = plan.sections[2].sentences[1].text
+    edited = parse_plan(items.replace(victim, victim[: len(victim) // 2] + "新增企业50家。"))
+    comparison = check_invariant(plan, edited)
+    assert comparison.differs and comparison.summary.sentences.changed + comparison.summary.sentences.added >= 1
+    assert not check_invariant(plan, parse_plan(items)).differs

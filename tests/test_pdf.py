@@ -100,3 +100,18 @@ def test_compatibility_characters_fold_and_warn():
 def test_a_long_plan_without_headings_warns():
     plan = parse_plan("这是一句话。" * 60)
     assert any("no headings" in warning for warning in plan.warnings)
+
+
+def test_the_cli_prints_parse_warnings_on_stderr_and_still_compares(tmp_path):
+    body = "".join(f"第{n}项工作要抓紧推进。" for n in range(60))
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.replace("第5项", "第五项"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 1
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 2 and all("no headings" in line for line in warnings)
+
+
+def test_a_preamble_holding_most_sentences_warns():
+    plan = parse_plan("这是一句话。" * 50 + "\n一、总体要求\n稳定增长。\n二、重点任务\n扩大就业。\n")
+    assert any("preamble holds" in warning for warning in plan.warnings)

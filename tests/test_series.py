@@ -143,6 +143,12 @@ def test_series_from_a_folder_of_files_sorted_by_plan_year(tmp_path):
     assert data["schema"] == "plandiff/terms@1"
     assert [e["year"] for e in data["editions"]] == [2020, 2021, 2022]
     assert PLANTED in {t["term"] for t in data["shifts"][0]["new"]}
+    page = tmp_path / "term.html"
+    frequency = runner.invoke(app, ["terms", "--from", str(folder), "--term", PLANTED, "--html", str(page)])
+    assert frequency.exit_code == 0, frequency.output
+    assert re.search(r"2021 a\s+3\s+", frequency.stdout)  # a.txt is the 2021 edition: three mentions
+    chart = page.read_text(encoding="utf-8")
+    assert "<svg" in chart and f"“{PLANTED}” per edition" in chart and ">2022</text>" in chart
     blamed = runner.invoke(app, ["blame", str(folder / "b.txt"), "str", "--format", "json"])
     assert isinstance(blamed.exception, PlandiffError)  # neither a series, an edition nor a file: main() exits 2
     assert "no series or plan named 'str'" in str(blamed.exception)
@@ -215,3 +221,53 @@ def test_national_cli_views(national, tmp_path):
     assert result.exit_code == 0, result.output
     html = series_html.read_text(encoding="utf-8")
     assert "国内生产总值" in html and "How old is national-2023?" in html and "Vocabulary shift" in html
+
+
+def test_a_named_revision_replaces_its_editions_latest(tmp_path):
+    space = Workspace(tmp_path / "store", None, Cache(None))
+    for index in range(3):
+        path = tmp_path / f"e{index}.txt"
+        path.write_text(edition_text(index, 2020 + index), encoding="utf-8")
+        space.track(path, f"haizhou-{2020 + index}", label="final" if index == 2 else "")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(edition_text(2, 2022).replace(KEPT, "坚持人民至上,持续改善城乡居民生活品质。"), encoding="utf-8")
+    space.track(draft, "haizhou-2022", label="draft")  # r2: the latest, though it is a draft
+    latest = space.series(["haizhou"])
+    assert [plan.metadata.year for plan in latest.editions] == [2020, 2021, 2022]
+    assert latest.name == "haizhou"
+    final = space.series(["haizhou", "haizhou-2022@final"])
+    assert [plan.slug for plan in final.editions] == ["haizhou-2020", "haizhou-2021", "haizhou-2022@r1"]
+    assert line_of(blame(final.editions), KEPT).changed_in == ()
+    assert line_of(blame(latest.editions), "坚持人民至上,持续改善城乡居民生活品质。").changed_in == ("haizhou-2022",)
+
+
+def test_blame_page_opens_a_wording_chain_on_click_in_a_browser(generated, tmp_path):
+    import shutil
+
+    from plandiff.render.series import series_page
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    path = tmp_path / "blame.html"
+    path.write_text(series_page("Blame", blame=blame(generated)), encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        sentence = page.locator("details.s", has_text=REWORDED[-1])
+        chain = sentence.locator("ol.chain")
+        assert not chain.is_visible()
+        sentence.locator("summary").click()
+        assert chain.is_visible() and chain.locator("li").count() == len(REWORDED)
+        assert REWORDED[0] in chain.inner_text()
+        browser.close()
+
+
+def test_a_term_seen_only_inside_a_longer_listed_term_is_not_listed_twice():
+    from plandiff.series.terms import _without_parts
+
+    found = {"新冠": 3, "新冠肺炎": 3, "肺炎": 4, "行业协会": 2, "行业协会商会": 2, "商会": 2}
+    assert _without_parts(found) == {"新冠肺炎": 3, "肺炎": 4, "行业协会商会": 2}  # 肺炎 also stands alone once

@@ -30,7 +30,7 @@ def load(space: Workspace, name: str):
     """Load a plan and print its parse warnings on stderr, one line each: the plan is still used."""
     plan = space.load(name)
     for warning in plan.warnings:
-        Console(stderr=True, highlight=False).print(f"plandiff: warning: {name}: {warning}", markup=False)
+        sys.stderr.write(f"plandiff: warning: {name}: {warning}\n")  # one line, never wrapped
     return plan
 
 

@@ -48,7 +48,13 @@ def tokenize(text: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """Terms for similarity: jieba's search-mode words (金融服务 also gives 金融, 服务), two characters or more."""
-    return [word for word in _jieba().lcut_for_search(text) if len(word) >= 2 and not word.isspace()]
+    return list(_index_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _index_terms(text: str) -> tuple[str, ...]:
+    # Remembered: a series compares each edition twice (with the one before and the one after).
+    return tuple(word for word in _jieba().lcut_for_search(text) if len(word) >= 2 and not word.isspace())
 
 
 def place_names(text: str) -> Counter[str]:
@@ -68,7 +74,16 @@ def _line_place_names(line: str) -> tuple[str, ...]:
 
 def district_names(text: str) -> Counter[str]:
     """Counts of three- and four-character words ending in 区 or 县 (市南区, 海拉尔区, 开发区…)."""
-    return Counter(word for word in _jieba().lcut(text) if len(word) in (3, 4) and word[-1] in "区县")
+    counts: Counter[str] = Counter()
+    for line in text.splitlines():
+        counts.update(_line_district_names(line))
+    return counts
+
+
+@lru_cache(maxsize=16384)
+def _line_district_names(line: str) -> tuple[str, ...]:
+    # Line by line, like _line_place_names: the same words, and unchanged lines are not cut again.
+    return tuple(word for word in _jieba().lcut(line) if len(word) in (3, 4) and word[-1] in "区县")
 
 
 # Parts of speech that name things or ideas: nouns (n, nz, ns, nt…), verbal nouns, idioms (成语), abbreviations.

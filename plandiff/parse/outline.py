@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ..engines.numerals import ordinal
@@ -54,14 +55,16 @@ class _Heading:
 
 
 def parse_outline(
-    text: str, body: tuple[Span, ...], shown: str | None = None, pages: tuple[int, ...] = ()
+    text: str, body: tuple[Span, ...], shown: str | None = None, pages: tuple[int, ...] = (),
+    styled: tuple[tuple[int, int], ...] = (),
 ) -> tuple[Section, ...]:
     """Sections in document order; the preamble (text before the first heading) is level 0.
 
     `text` is folded for matching; `shown` (same length) holds the document's own characters, and
-    `pages` the offsets where each PDF page begins.
+    `pages` the offsets where each PDF page begins, and `styled` (offset, level) the lines a word
+    processor styled as Heading 1, 2, 3: a styled line without a marker is an unnumbered heading.
     """
-    headings = _accept(_candidates(text, body))
+    headings = _accept(_candidates(text, body, _styled_headings(text, styled)))
     return _build_sections(_Source(text, shown if shown is not None else text, pages), body, headings)
 
 
@@ -76,7 +79,14 @@ class _Source:
         return Sentence(self.text[start:end], start, end, page, self.shown[start:end])
 
 
-def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
+def _styled_headings(text: str, styled: tuple[tuple[int, int], ...]) -> dict[int, int]:
+    """Styled lines without a marker, at the levels used more than once (a lone Heading 1 is the title)."""
+    unnumbered = [(start, level) for start, level in styled if not _line_start_marker(text[start:].split("\n", 1)[0])]
+    counts = Counter(level for _, level in unnumbered)
+    return {start: level for start, level in unnumbered if counts[level] >= 2}
+
+
+def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None = None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, (start, end) in enumerate(body):
         line = text[start:end]
@@ -84,6 +94,8 @@ def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
         if at_start:
             kind, number, length = at_start
             found.append(_Candidate(start, start + length, kind, number, end))
+        elif styled and start in styled:
+            found.append(_Candidate(start, start, f"styled{styled[start]}", 0, end))
         else:
             plain = _plain_heading(text, body, index)
             if plain:
@@ -171,11 +183,16 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
 def _depth(stack: list[tuple[str, int]], last_seen: dict[str, int], kind: str, number: int) -> int | None:
     for depth, (open_kind, last) in enumerate(stack):
         if open_kind == kind:
-            return depth if kind == "plain" or number == last + 1 else None
+            return depth if _unnumbered(kind) or number == last + 1 else None
     # A kind not open now starts at 1, or runs on from where it last stopped (qingdao's 1.–32.).
-    if kind == "plain" or number == 1 or number == last_seen.get(kind, -1) + 1:
+    if _unnumbered(kind) or number == 1 or number == last_seen.get(kind, -1) + 1:
         return len(stack)
     return None
+
+
+def _unnumbered(kind: str) -> bool:
+    """Plain heading lines and lines styled as headings carry no ordinal to continue."""
+    return kind == "plain" or kind.startswith("styled")
 
 
 def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tuple[_Candidate, int]]) -> tuple[Section, ...]:

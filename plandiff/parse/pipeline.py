@@ -38,11 +38,14 @@ def mend_page_breaks(text: str) -> str:
     return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
 
 
-def parse_plan(text: str, slug: str = "", source: str = "", pages: tuple[int, ...] = ()) -> Plan:
+def parse_plan(
+    text: str, slug: str = "", source: str = "", pages: tuple[int, ...] = (), styled: tuple[tuple[int, int], ...] = ()
+) -> Plan:
     """Parse decoded document text into a Plan. Pure: no I/O.
 
     Matching reads the folded text; sentences and headings also keep the document's own characters.
-    `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page.
+    `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page;
+    `styled` the (offset, level) of lines a DOCX styled as headings.
     """
     folded = mend_page_breaks(fold(text))
     # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
@@ -50,7 +53,7 @@ def parse_plan(text: str, slug: str = "", source: str = "", pages: tuple[int, ..
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
-    sections = assign_roles(parse_outline(folded, page.body, shown, pages), metadata.year)
+    sections = assign_roles(parse_outline(folded, page.body, shown, pages, styled), metadata.year)
     warnings = parse_warnings(text, sections)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)
 

@@ -179,7 +179,7 @@ def section_view(row: SectionChange, options: ViewOptions, comparison: Compariso
     if not row.old or not row.new:
         lines: list[RenderableType] = [section_title(row, options.plain_marks, comparison)]
         if options.expand:
-            lines.append(_sentence_lines(row.sentences, options))
+            lines.append(_sentence_lines(row.sentences, options, comparison))
         return lines
     shown = [s for s in row.sentences if _visible(s, options)]
     if not shown and not row.heading_diff and row.status == "matched" and not row.moved and not options.explain:
@@ -192,18 +192,18 @@ def section_view(row: SectionChange, options: ViewOptions, comparison: Compariso
         heads = (f"old: {comparison.old.slug}", f"new: {comparison.new.slug}") if comparison else ("old", "new")
         parts.append(_side_by_side(shown, options, heads))
     elif shown:
-        parts.append(_sentence_lines(shown, options))
+        parts.append(_sentence_lines(shown, options, comparison))
     return parts
 
 
-def _sentence_lines(sentences, options: ViewOptions) -> Table:
+def _sentence_lines(sentences, options: ViewOptions, comparison: Comparison | None = None) -> Table:
     """One row per sentence: its sign in a narrow column, the text wrapping with a hanging indent."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold", ratio=1)
     for sentence in sentences:
         grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]),
-                     Wrapped(_sentence_text(sentence, options)))
+                     Wrapped(_sentence_text(sentence, options, comparison)))
     return grid
 
 
@@ -215,7 +215,7 @@ def _visible(sentence: SentenceChange, options: ViewOptions) -> bool:
     return True
 
 
-def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
+def _sentence_text(sentence: SentenceChange, options: ViewOptions, comparison: Comparison | None = None) -> Text:
     status = sentence.status
     if status in ("changed", "moved"):
         text = _pieces_text(sentence.pieces, options.plain_marks)
@@ -223,7 +223,7 @@ def _sentence_text(sentence: SentenceChange, options: ViewOptions) -> Text:
         text = _pieces_text(sentence.pieces, True, {"removed": "red", "added": "green"}.get(status, "dim"))
     if status == "moved":
         where = "from" if sentence.arrived else "to"
-        text.append(f"  (moved {where} § {sentence.elsewhere or 'preamble'})", style="cyan")
+        text.append(f"  (moved {where} § {_elsewhere(sentence, comparison)})", style="cyan")
     if sentence.routine:
         text.append("  (routine year change)", style="dim")
     return text
@@ -251,6 +251,19 @@ def _pieces_text(pieces, plain: bool, style: str = "") -> Text:
 def _heading_text(diff, side: str, plain: bool) -> Text:
     kept = (-1, 0) if side == "old" else (0, 1)
     return _pieces_text([Piece(op, chunk) for op, chunk in diff if op in kept], plain)
+
+
+def _elsewhere(sentence: SentenceChange, comparison: Comparison | None) -> str:
+    """The section a moved sentence came from or went to, as the document numbers it."""
+    if not sentence.elsewhere or sentence.elsewhere == "0":
+        return "preamble"
+    if comparison is None:
+        return sentence.elsewhere
+    plan = comparison.old if sentence.arrived else comparison.new
+    try:
+        return plan.label(sentence.elsewhere)
+    except KeyError:
+        return sentence.elsewhere
 
 
 def _side_by_side(sentences: list[SentenceChange], options: ViewOptions, heads: tuple[str, str]) -> Constrain:

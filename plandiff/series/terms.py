@@ -64,12 +64,20 @@ def term_shifts(series: str, editions: tuple[Plan, ...] | list[Plan], top: int |
 
     shifts = []
     for index in range(1, total):
-        new = {term: count for term, count in counts[index].items()
-               if not any(term in earlier for earlier in texts[:index])}
-        vanished = {term: count for term, count in counts[index - 1].items() if term not in texts[index]}
+        new = _without_parts({term: count for term, count in counts[index].items()
+                              if not any(term in earlier for earlier in texts[:index])})
+        vanished = _without_parts({term: count for term, count in counts[index - 1].items()
+                                   if term not in texts[index]})
         plan = editions[index]
         shifts.append(TermShift(plan.slug, plan.metadata.year, ranked(new), ranked(vanished), len(new), len(vanished)))
     return Terms(series, editions, tuple(shifts))
+
+
+def _without_parts(found: dict[str, int]) -> dict[str, int]:
+    """Drop a term that only ever occurs inside a longer listed one (新冠 inside 新冠肺炎, as often)."""
+    longest_first = sorted(found, key=len, reverse=True)
+    return {term: count for term, count in found.items()
+            if not any(len(other) > len(term) and term in other and found[other] >= count for other in longest_first)}
 
 
 def term_frequency(term: str, editions: tuple[Plan, ...] | list[Plan]) -> TermFrequency:

@@ -23,6 +23,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 class DocxText:
     text: str
     warnings: tuple[str, ...]
+    styled: tuple[tuple[int, int], ...] = ()  # (offset of the first character, level) of Heading 1–3 lines
 
 
 def docx_text(data: bytes, name: str) -> DocxText:
@@ -34,16 +35,45 @@ def docx_text(data: bytes, name: str) -> DocxText:
         raise InputError(f"{name}: not a readable DOCX file ({error}); re-save it from Word or WPS") from error
     numbering = _Numbering(document)
     lines: list[str] = []
+    styled: list[tuple[int, int]] = []
+    heading_levels = _heading_styles(document)
+    offset = 0
     for block in document.element.body.iterchildren():
         if block.tag == _W + "p":
-            lines.append(numbering.marker(block) + _paragraph_text(block))
+            line = numbering.marker(block) + _paragraph_text(block)
+            level = heading_levels.get(_style_id(block))
+            if level and line.strip():
+                styled.append((offset + len(line) - len(line.lstrip()), level))
+            lines.append(line)
+            offset += len(line) + 1
         elif block.tag == _W + "tbl":
-            lines.extend(_table_lines(block))
+            rows = _table_lines(block)
+            lines.extend(rows)
+            offset += sum(len(row) + 1 for row in rows)
     warnings = ()
     body = document.element.body
     if any(True for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(_W + tag)):
         warnings = ("the DOCX has tracked changes; they were read as accepted",)
-    return DocxText("\n".join(lines), warnings)
+    return DocxText("\n".join(lines), warnings, tuple(styled))
+
+
+def _style_id(paragraph) -> str | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return style.get(_W + "val") if style is not None else None
+
+
+def _heading_styles(document) -> dict[str, int]:
+    """Paragraph styles that mark headings: Heading 1–3 (whatever their id) and their outline level."""
+    levels = {}
+    for style in document.styles.element.iter(_W + "style"):
+        name = style.find(_W + "name")
+        match = re.fullmatch(r"heading ([1-3])", (name.get(_W + "val") if name is not None else "").lower())
+        outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+        if match:
+            levels[style.get(_W + "styleId")] = int(match.group(1))
+        elif outline is not None and outline.get(_W + "val", "9").isdigit() and int(outline.get(_W + "val")) < 3:
+            levels[style.get(_W + "styleId")] = int(outline.get(_W + "val")) + 1
+    return levels
 
 
 def _paragraph_text(paragraph) -> str:

@@ -23,6 +23,7 @@ class Document:
     kind: str  # "text", "html", "docx" or "pdf"
     encoding: str = ""
     pages: tuple[int, ...] = ()  # for a PDF, the offset in text where each page begins
+    styled: tuple[tuple[int, int], ...] = ()  # for a DOCX, (offset, level) of lines styled Heading 1–3
     warnings: tuple[str, ...] = ()  # what the reader changed or could not read (tracked changes…)
 
 
@@ -56,7 +57,7 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
         docx = docx_text(data, name)
-        document = Document(docx.text, "docx", warnings=docx.warnings)
+        document = Document(docx.text, "docx", warnings=docx.warnings, styled=docx.styled)
     else:
         text, encoding = decode_text(data, name)
         if _looks_like_html(text):

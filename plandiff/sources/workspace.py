@@ -83,7 +83,7 @@ class Workspace:
             from .reading import read_bytes
 
             document = read_bytes(data, name=source or slug)
-            plan = parse_plan(document.text, slug=slug, source=source, pages=document.pages)
+            plan = parse_plan(document.text, slug=slug, source=source, pages=document.pages, styled=document.styled)
             return replace(plan, warnings=document.warnings + plan.warnings)
 
         return self.cache.memoize(Plan, key_of("plan", data, slug, source), compute)

@@ -1,0 +1,19 @@
+"""Word engines: tagging line by line (and remembering lines) finds exactly what tagging the whole text does."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import SEEDS
+
+from plandiff.engines.words import _jieba, district_names, place_names
+
+
+def test_line_by_line_tagging_matches_whole_text():
+    text = "\n".join((SEEDS / "qingdao-shinan-2021.txt").read_text(encoding="utf-8").splitlines()[:25])
+    jieba = _jieba()
+    whole_places = Counter(p.word for p in jieba.posseg.cut(text) if p.flag == "ns" and len(p.word) >= 2)
+    whole_districts = Counter(w for w in jieba.lcut(text) if len(w) in (3, 4) and w[-1] in "区县")
+    assert place_names(text) == whole_places and whole_places
+    assert district_names(text) == whole_districts
+    assert place_names(text) == whole_places  # again, from the remembered lines
