@@ -37,6 +37,21 @@ def pdf_page_png(pdf_path: Path, page_number: int, target: Path) -> int:
     return len(document)
 
 
+def _first_heading(result) -> str:
+    """A few characters of the new plan's first heading: where the redline's body begins."""
+    first = next(section for section in result.new.sections if section.level > 0)
+    return first.shown_heading[:6]
+
+
+def _page_with(pdf_path: Path, needle: str) -> int:
+    document = pdfium.PdfDocument(str(pdf_path))
+    for number, page in enumerate(document):
+        text = page.get_textpage()
+        if needle in "".join(text.get_text_range().split()):
+            return number
+    return 0
+
+
 def main() -> None:
     chromium = shutil.which("chromium")
     soffice = shutil.which("soffice")
@@ -67,7 +82,7 @@ def main() -> None:
     docx.write_bytes(redline_docx(result))
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/profile", "--convert-to", "pdf",
                     "--outdir", str(work), str(docx)], check=True, capture_output=True, timeout=300)
-    pdf_page_png(work / "redline.pdf", 1, HERE / "docx.png")
+    pdf_page_png(work / "redline.pdf", _page_with(work / "redline.pdf", _first_heading(result)), HERE / "docx.png")
     print(f"wrote {HERE / 'docx.png'}")
 
 

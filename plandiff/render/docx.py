@@ -95,6 +95,8 @@ def _first_page(document, comparison: Comparison) -> None:
                   VERDICT_LABEL.get(str(change.status), str(change.status)))
         for cell, value in zip(cells, values):
             cell.text = value
+    for column, width in zip(table.columns, widths):
+        column.width = width  # LibreOffice reads the grid; Word reads the cells
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
@@ -105,8 +107,8 @@ def _section(document, row: SectionChange, comparison: Comparison, revisions: _R
     if section.level > 0:
         paragraph = document.add_paragraph(style=f"Heading {min(section.level, MAX_HEADING_LEVEL)}")
         if row.old and row.new:
-            diff = row.heading_diff or ((0, row.new.heading),)
-            _runs(paragraph, [Piece(0, row.new.marker)] + [Piece(op, text) for op, text in diff], revisions)
+            diff = row.heading_diff or ((0, row.new.shown_heading),)
+            _runs(paragraph, [Piece(0, row.new.shown_marker)] + [Piece(op, text) for op, text in diff], revisions)
         else:
             op = 1 if row.new else -1
             _runs(paragraph, [Piece(op, section.title)], revisions)

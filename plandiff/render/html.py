@@ -7,6 +7,7 @@ comparison for the template; the pieces it shows were cut at target marks by the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime, timezone
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -51,11 +52,27 @@ def heading_pieces(row, side: str) -> list[Piece]:
     return [Piece(op, chunk) for op, chunk in row.heading_diff if op in wanted]
 
 
+class SourcePlaces:
+    """Where a sentence sits in its source: its page for a PDF (when the sentence knows it), else its paragraph."""
+
+    def __init__(self, plan: Plan):
+        # Paragraphs are the non-blank lines of the decoded text, numbered from 1 as a reader counts them.
+        self.starts = [match.start() for match in re.finditer(r"(?m)^[ \t\u3000]*\S", plan.text)]
+
+    def __call__(self, sentence) -> str:
+        page = getattr(sentence, "page", None)
+        if page:
+            return f"p. {page}"
+        return f"¶{max(1, bisect_right(self.starts, sentence.start))}"
+
+
 def render_report(comparison: Comparison, layout: str = "side", options: str = "") -> str:
     """The whole report as one HTML string."""
     template = _environment().get_template("report.html.j2")
     return template.render(
         c=comparison,
+        old_place=SourcePlaces(comparison.old),
+        new_place=SourcePlaces(comparison.new),
         page_label=_page_label(comparison),
         layout=layout if layout in LAYOUTS else "side",
         version=__version__,
