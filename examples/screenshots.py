@@ -46,8 +46,8 @@ def _first_heading(result) -> str:
 def _page_with(pdf_path: Path, needle: str) -> int:
     document = pdfium.PdfDocument(str(pdf_path))
     for number, page in enumerate(document):
-        text = page.get_textpage()
-        if needle in "".join(text.get_text_range().split()):
+        text = "".join(page.get_textpage().get_text_range().split())
+        if needle in text and "Keychanges" not in text and "dropped" not in text:  # past the first page's tables
             return number
     return 0
 
