@@ -188,7 +188,7 @@ def targets(
     elif output_format is TargetsFormat.csv:
         _emit(tables.to_csv(tables.changes_rows(first, second, changes)), output)
     else:
-        emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
+        emit_rich(target_changes_table(changes, plain, comparison.between_places), output, plain, pager=True)
     raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
 
 

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..model import COMPARATOR_SYMBOL, Comparison, Piece, Plan, SentenceChange, Target
-from .targets import VERDICT_LABEL, delta_text, display_value, value_text
+from .targets import VERDICT_LABEL, delta_text, display_value, value_text, verdict_label
 
 LAYOUTS = ("side", "inline")
 
@@ -27,7 +27,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text,
-                               COMPARATOR_SYMBOL=COMPARATOR_SYMBOL, display_value=display_value)
+                               verdict_label=verdict_label, COMPARATOR_SYMBOL=COMPARATOR_SYMBOL,
+                               display_value=display_value)
     environment.filters["pieces"] = sentence_pieces
     environment.filters["heading_pieces"] = heading_pieces
     return environment

@@ -45,11 +45,13 @@ def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()
     if comparison.digest:
         parts += [Text("\nKey changes", style="bold"), digest_view(comparison)]
     parts.append(summary_line(comparison))
-    shown_targets = tuple(t for t in comparison.targets if options.show_same or t.status != "same")
+    shown_targets = tuple(t for t in comparison.targets
+                          if options.show_same or t.status != "same" or t.firmness_change)
     if shown_targets:
         from .targets import target_changes_table
 
-        parts += [Text(""), Constrain(target_changes_table(shown_targets, options.plain_marks), TABLE_WIDTH)]
+        parts += [Text(""), Constrain(target_changes_table(shown_targets, options.plain_marks,
+                                                           comparison.between_places), TABLE_WIDTH)]
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue
