@@ -28,13 +28,15 @@ TARGET_VERDICTS = (("raised", "Targets raised"), ("lowered", "Targets lowered"),
                    ("new", "New targets"), ("dropped", "Targets dropped"))
 # A growth rate or an increment reads wrong as a bare number: 增长≥20% is not a level of 20%.
 KIND_WORD = {"growth": "增长", "increment": "新增", "points": "提高", "decline": "下降"}
+PLACE_LABELS = {"raised": "Higher targets in the new plan", "lowered": "Lower targets in the new plan",
+                "new": "Targets only in the new plan", "dropped": "Targets only in the old plan"}
 _TERM = re.compile(r"^[\u4e00-\u9fff]{4,8}$")
 
 
 def digest(comparison: Comparison, new_terms: tuple[str, ...] = ()) -> tuple[DigestLine, ...]:
     """The key changes of a comparison as plain lines, most newsworthy first, at most ten."""
     lines = [_overview(comparison)]
-    lines += _target_lines(comparison.targets)
+    lines += _target_lines(comparison.targets, comparison.between_places)
     lines += _section_lines(comparison)
     rewritten = _rewritten_line(comparison)
     if rewritten:
@@ -94,9 +96,11 @@ def _target_item(change: TargetChange) -> str:
     return f"{change.indicator} {value_as_written(change.new or change.old)}"
 
 
-def _target_lines(changes: tuple[TargetChange, ...]) -> list[DigestLine]:
+def _target_lines(changes: tuple[TargetChange, ...], between_places: bool = False) -> list[DigestLine]:
     lines = []
     for verdict, label in TARGET_VERDICTS:
+        if between_places:  # two places: one plan's target is higher than the other's, nobody raised it
+            label = PLACE_LABELS.get(verdict, label)
         chosen = [change for change in changes if change.status == verdict]
         # Planned targets are the news; achievements reported for last year come after them.
         chosen.sort(key=lambda change: str((change.new or change.old).tense) != "planned")
