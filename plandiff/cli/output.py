@@ -6,11 +6,12 @@ import os
 import re
 import sys
 import tempfile
+from enum import Enum
 from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import OutputError, StoreError, escaped, os_reason
+from ..errors import InputError, OutputError, StoreError, escaped, os_reason
 from ..parse.text import visible
 from ..sources.reading import path_exists
 from ..sources.workspace import Workspace
@@ -18,6 +19,14 @@ from ..sources.workspace import Workspace
 # The only escape sequences plandiff itself sends: rich's colour codes (SGR). Any other ESC or control
 # character in the output came from a document or a file name and is shown as its picture (␛).
 _OWN_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class DataFormat(str, Enum):
+    """The formats of a command whose output is data: a table for people, JSON for scripts."""
+
+    text = "text"
+    json = "json"
+
 
 REPO_HELP = "The revision store (a git repository); default: $PLANDIFF_HOME."
 
@@ -110,22 +119,44 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def write_file(content: str | bytes, path: Path) -> None:
+    """Write a report file (text or a binary document) and say so on stderr: `wrote FILE (N KB)`."""
+    if isinstance(content, str):
+        emit(content, path)
+    else:
+        try:
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_bytes(content)
+            temporary.replace(path)
+        except OSError as error:
+            raise InputError(f"{path}: cannot write ({error.strerror}); choose another path") from error
+    size = path.stat().st_size
+    Console(stderr=True, highlight=False).print(f"wrote {path} ({max(1, round(size / 1024))} KB)", markup=False,
+                                                soft_wrap=True)
+
+
+UNWRAPPED = 100_000  # piped text: one line per sentence, so grep and editors see whole sentences
+
+
 def emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None:
-    """Render to the terminal (through a pager when long) or to a file as plain text."""
-    console = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
-                      width=100 if output is not None else None)
-    with console.capture() as capture:
-        console.print(renderable)
+    """Render to the terminal (its width, through a pager when long), or unwrapped to a pipe or a file."""
+    to_terminal = output is None and console().is_terminal
+    console_ = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
+                       width=None if to_terminal else UNWRAPPED)
+    with console_.capture() as capture:
+        console_.print(renderable)
     text = _safe_rendered(capture.get())
-    if output is None and pager and console.is_terminal and text.count("\n") > console.height:
+    if not to_terminal:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if to_terminal and pager and text.count("\n") > console_.height:
         import pydoc
 
         os.environ.setdefault("LESS", "-R")  # keep the colours in less
         pydoc.pager(text)
     elif output is None:
-        sys.stdout.write(text)
+        emit(text, None)
     else:
-        emit(text, output)
+        write_file(text, output)
 
 
 def _safe_rendered(text: str) -> str:

@@ -21,6 +21,7 @@ from ..model import (
 )
 from ..targets.extract import extract_targets
 from ..targets.match import match_targets
+from .digest import digest, newly_appearing_terms, same_series
 from .sections import align_sections, alignable
 from .sentences import Row, SentenceScorer, diff_sentences, find_moves, heading_diff, mark_targets
 from .terms import plan_terms
@@ -55,7 +56,17 @@ def compare(old: Plan, new: Plan) -> Comparison:
         for row in rows
     )
     targets = match_targets(old_targets, new_targets)
-    return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
+    comparison = Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
+    return replace(comparison, digest=digest(comparison, _new_terms(old, new)))
+
+
+def _new_terms(old: Plan, new: Plan) -> tuple[str, ...]:
+    """Newly appearing key terms, for two editions of one series only (across places, every word is new)."""
+    if not same_series(old, new):
+        return ()
+    from ..engines.words import noun_terms
+
+    return newly_appearing_terms(old, new, noun_terms(new.text))
 
 
 def _spans(sentence: Sentence | None, targets: tuple[Target, ...], starts: list[int]) -> list[tuple[int, int]]:
