@@ -127,7 +127,7 @@ USAGE_CASES = {
     "unknown-option-history": ["history", "--bogus"],
     "bad-format-compare": ["compare", "wuhan-2014", "qingdao-2018", "--format", "xml"],
     "bad-format-show": ["show", "wuhan-2014", "--format", "yaml"],
-    "bad-format-targets": ["targets", "wuhan-2014", "--format", "csv"],
+    "bad-format-targets": ["targets", "wuhan-2014", "--format", "yaml"],
     "bad-layout": ["compare", "wuhan-2014", "qingdao-2018", "--layout", "diagonal"],
     "missing-argument-compare": ["compare", "wuhan-2014"],
     "missing-argument-show": ["show"],
