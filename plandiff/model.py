@@ -6,6 +6,7 @@ series makes a History. Renderers only read these.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -380,13 +381,28 @@ class Comparison:
 
     @property
     def differs(self) -> bool:
-        return any(section.changed for section in self.sections) or any(t.status != "same" for t in self.targets)
+        return any(section.changed for section in self.sections) or any(
+            t.status != "same" or t.firmness_change for t in self.targets)
+
+    @property
+    def between_places(self) -> bool:
+        """Two places (or issuers) rather than two editions of one series: a value is higher, not raised."""
+        old, new = self.old.metadata, self.new.metadata
+        old_place, new_place = old.district or old.city or old.place, new.district or new.city or new.place
+        if old_place and new_place:
+            return old_place != new_place
+        return _series_of(self.old.slug) != _series_of(self.new.slug)
 
     def __rich__(self):
         # The one upward reference: results print themselves in a notebook, as rich renderables do.
         from .render.terminal import comparison_view
 
         return comparison_view(self)
+
+
+def _series_of(slug: str) -> str:
+    """qingdao-2018@r2 → qingdao: the slug without its year and revision."""
+    return re.sub(r"[-_]?(19|20)\d{2}$", "", slug.split("@")[0])
 
 
 # --------------------------------------------------------------------------------------------- history

@@ -91,3 +91,59 @@ def score_targets(plan, targets, gold: list[GoldTarget]) -> Score:
         horizon_right += planned[hit].horizon == row.horizon
     extra = tuple(t for i, t in enumerate(planned) if i not in used)
     return Score(len(gold), len(planned), matched, kind_right, horizon_right, tuple(missed), extra)
+
+
+GOLD_CHANGES = (("national-gwr-2021", "national-gwr-2022"), ("national-gwr-2022", "national-gwr-2023"))
+
+
+@dataclass(frozen=True)
+class GoldChange:
+    old: str  # quote in the old document, "" for a new target
+    new: str  # quote in the new document, "" for a dropped target
+    verdict: str
+    firmness: str
+
+
+def load_gold_changes(old: str, new: str) -> list[GoldChange]:
+    return [GoldChange(fold_width(r["old"] or ""), fold_width(r["new"] or ""), r["verdict"], r["firmness"] or "")
+            for r in _rows(GOLDEN / f"target-changes-{old}--{new}.tsv")]
+
+
+@dataclass(frozen=True)
+class ChangeScore:
+    gold: int
+    right: int  # found with the gold verdict and firmness change
+    wrong: tuple  # (gold row, the change found or None)
+    extra: tuple  # changes found that no gold row names: junk rows
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.gold if self.gold else 1.0
+
+
+def _covers(plan, target, quote: str) -> bool:
+    if target is None or not quote:
+        return target is None and not quote
+    start = plan.text.find(quote)
+    assert start >= 0 and plan.text.find(quote, start + 1) < 0, f"quote not unique: {quote}"
+    return target.start < start + len(quote) and target.end > start
+
+
+def score_changes(old_plan, new_plan, changes, gold: list[GoldChange]) -> ChangeScore:
+    """Verdict accuracy of the target changes against the gold rows, and the rows no gold row names."""
+    used: set[int] = set()
+    right, wrong = 0, []
+    for row in gold:
+        hit = next((i for i, c in enumerate(changes) if i not in used and _covers(old_plan, c.old, row.old)
+                    and _covers(new_plan, c.new, row.new)), None)
+        if hit is None:
+            wrong.append((row, None))
+            continue
+        used.add(hit)
+        change = changes[hit]
+        if change.status == row.verdict and (change.firmness_change or "") == row.firmness:
+            right += 1
+        else:
+            wrong.append((row, change))
+    extra = tuple(c for i, c in enumerate(changes) if i not in used)
+    return ChangeScore(len(gold), right, tuple(wrong), extra)

@@ -170,6 +170,95 @@ def test_national_work_reports_2022_to_2023():
     assert gdp.status == "lowered" and (gdp.old.value, gdp.new.value) == (5.5, 5.0) and gdp.new.comparator == "~"
     jobs = changes["urban-jobs"]
     assert jobs.status == "raised" and jobs.delta == pytest.approx(1e6)
-    deficit = changes["赤字率"]
+    deficit = changes["deficit-ratio"]
     assert deficit.status == "raised" and deficit.new.text == "赤字率拟按3%"
     assert changes["cpi"].status == "same"
+
+
+def plan_targets(body: str, heading: str = "一、2024年主要目标"):
+    return extract_targets(parse_plan(f"{heading}\n{body}\n", "t"))
+
+
+def test_budget_plans():
+    found = plan_targets("赤字率拟按3%左右安排,赤字规模4.06万亿元,其中中央财政赤字3.34万亿元、地方财政赤字7200亿元。"
+                         "拟发行超长期特别国债1万亿元。中央预算内投资拟安排7000亿元。一般公共预算支出规模28.5万亿元。")
+    assert [(t.key, t.value) for t in found] == [
+        ("deficit-ratio", 3.0), ("deficit", 4.06e12), ("中央财政赤字", 3.34e12), ("地方财政赤字", 7.2e11),
+        ("ultra-long-bonds", 1e12), ("central-budget-investment", 7e11), ("general-budget-expenditure", 2.85e13),
+    ]
+
+
+def test_lists_split_into_their_parts():
+    found = plan_targets("城乡居民收入分别增长7%和8%左右。新建10家国家重点实验室、30家省级重点实验室和10家市级重点实验室。"
+                         "推出40项改革举措、80项创新政策和60项便民措施。")
+    assert [(t.indicator, t.value) for t in found] == [
+        ("城镇居民收入", 7.0), ("农村居民收入", 8.0), ("国家重点实验室", 10.0), ("省级重点实验室", 30.0),
+        ("市级重点实验室", 10.0), ("改革举措", 40.0), ("创新政策", 80.0), ("便民措施", 60.0),
+    ]
+    assert found[0].key == "urban-income" and found[1].comparator == "~" and found[2].kind == "increment"
+
+
+def test_changes_of_level_ranges_and_worded_shares():
+    found = plan_targets("增值税税率从16%降至13%。研发经费投入强度由2.4%提高到2.8%。国内生产总值增长6%—6.5%。"
+                         "力争三分之一以上企业上云,一半以上的县实现全覆盖,能耗下降两成。")
+    assert [(t.kind, t.value, t.baseline, t.upper) for t in found[:3]] == [
+        ("from-to", 13.0, 16.0, None), ("from-to", 2.8, 2.4, None), ("growth", 6.0, None, 6.5)]
+    assert found[1].key == "rd-intensity"
+    assert [(t.value, t.comparator, t.kind) for t in found[3:]] == [
+        (33.33, ">=", "level"), (50.0, ">=", "level"), (20.0, "=", "decline")]
+
+
+def test_task_quantities_headline_quantities_and_declines():
+    found = plan_targets("改造棚户区800户,实施550个重大项目,办好45件民生实事。粮食产量1.3万亿斤以上。"
+                         "农村贫困人口减少1000万以上。单位国内生产总值能耗下降3%左右。")
+    assert [(t.value, t.unit, t.kind) for t in found] == [
+        (800.0, "户", "level"), (550.0, "个", "level"), (45.0, "件", "level"), (1.3e12, "斤", "level"),
+        (1e7, "人", "decline"), (3.0, "%", "decline")]
+    assert found[3].key == "grain-output" and found[5].key == "energy-intensity"
+
+
+def test_forecasts_categories_and_descriptions_are_not_commitments():
+    found = plan_targets("预计全年退税减税约2.5万亿元,其中留抵退税约1.5万亿元。今年高校毕业生超过1000万人,要加强就业指导。"
+                         "对8座以下小汽车减半征收购置税,将3岁以下婴幼儿照护费用纳入扣除。推进总投资10亿元的大数据项目开工建设。")
+    assert {t.tense for t in found} <= {"forecast"}
+
+
+def test_horizons_and_tense_from_the_sentence():
+    text = ("2021年政府工作报告\n一、“十三五”时期发展成就和“十四五”时期主要目标任务\n五年来城镇新增就业超过6000万人。"
+            "“十四五”时期是新征程的第一个五年。常住人口城镇化率提高到65%。到2030年,研发投入强度达到3.2%。\n"
+            "二、2021年重点工作\n国内生产总值增长6%以上。\n")
+    found = extract_targets(parse_plan(text, "t"))
+    assert [(t.value, t.tense, t.horizon) for t in found] == [
+        (6e7, "achieved", 2021), (65.0, "planned", 2025), (3.2, "planned", 2030), (6.0, "planned", 2021)]
+
+
+def test_a_five_year_goal_never_pairs_with_an_annual_target():
+    old = plan_targets("“十四五”期间,森林覆盖率达到24.1%。国内生产总值增长6%。", "一、2021年目标")
+    new = plan_targets("森林覆盖率达到24.5%。国内生产总值增长5%。", "一、2022年目标")
+    changes = match_targets(old, new)
+    assert [(c.status, (c.new or c.old).value) for c in changes] == [("new", 24.5), ("lowered", 5.0)]
+
+
+def test_reversed_and_softened_verdicts():
+    old = plan_targets("单位国内生产总值能耗下降3%。确保新增高新技术企业100家。国内生产总值增长6%以上。")
+    new = plan_targets("单位国内生产总值能耗增长3%。力争新增高新技术企业100家。国内生产总值增长6%左右。")
+    changes = match_targets(old, new)
+    assert [(c.status, c.firmness_change) for c in changes] == [
+        ("reversed", None), ("same", "softened"), ("same", "softened")]
+    assert changes[0].delta == pytest.approx(6.0)
+
+
+def test_main_comparison_shows_softened_rows_and_says_higher_between_places(tmp_path):
+    from typer.testing import CliRunner
+
+    from plandiff.cli.main import app
+
+    text = (SEEDS / "binzhou-2023.txt").read_text(encoding="utf-8")
+    edited = text.replace("新增高新技术企业100家以上、", "力争新增高新技术企业100家左右、", 1)
+    runner = CliRunner()
+    (tmp_path / "binzhou-2023.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "binzhou-2024.txt").write_text(edited, encoding="utf-8")
+    same_series = runner.invoke(app, [str(tmp_path / "binzhou-2023.txt"), str(tmp_path / "binzhou-2024.txt"), "--no-color"])
+    assert "same (softened)" in same_series.output
+    places = runner.invoke(app, ["changzhou-2018", "binzhou-2023", "--no-color"])
+    assert "▲ higher" in places.output and "raised" not in places.output

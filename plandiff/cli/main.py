@@ -131,7 +131,7 @@ def targets(
     elif output_format is OutputFormat.json:
         emit(dumps(target_changes_to_dict(first, second, changes)), output)
     else:
-        emit_rich(target_changes_table(changes, plain), output, plain, pager=True)
+        emit_rich(target_changes_table(changes, plain, comparison.between_places), output, plain, pager=True)
     raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
 
 

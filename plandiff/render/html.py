@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..model import Comparison, Piece, SentenceChange
-from .targets import VERDICT_LABEL, delta_text, value_text
+from .targets import VERDICT_LABEL, delta_text, value_text, verdict_label
 
 LAYOUTS = ("side", "inline")
 
@@ -25,7 +25,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text)
+    environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text,
+                               verdict_label=verdict_label)
     environment.filters["pieces"] = sentence_pieces
     environment.filters["heading_pieces"] = heading_pieces
     return environment

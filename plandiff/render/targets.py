@@ -10,11 +10,19 @@ from ..model import Target, TargetChange
 # A colour and a text label each, so the meaning survives black-and-white print and colour blindness.
 VERDICT_STYLE = {
     "raised": "bold green", "lowered": "bold red", "new": "bold cyan", "dropped": "bold magenta",
-    "same": "dim", "reworded": "yellow",
+    "same": "dim", "reworded": "yellow", "reversed": "bold yellow",
 }
 VERDICT_LABEL = {"raised": "▲ raised", "lowered": "▼ lowered", "new": "+ new", "dropped": "− dropped",
-                 "same": "= same", "reworded": "≈ reworded"}
-KIND_SUFFIX = {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)"}  # level needs none
+                 "same": "= same", "reworded": "≈ reworded", "reversed": "⇄ reversed"}
+# Two places are not two editions: one is higher than the other, nothing was raised (JSON keeps the names).
+PLACES_LABEL = {"raised": "▲ higher", "lowered": "▼ lower"}
+KIND_SUFFIX = {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)", "decline": " (下降)",
+               "from-to": " (从…到)", "share": " (占比)"}  # level needs none
+
+
+def verdict_label(status: str, between_places: bool = False) -> str:
+    """▲ raised between editions, ▲ higher between places."""
+    return (PLACES_LABEL if between_places else {}).get(status, VERDICT_LABEL[status])
 COMPARATOR_TEXT = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "~": "≈", "range": ""}
 
 
@@ -68,14 +76,16 @@ def targets_table(targets: tuple[Target, ...]) -> Table:
     return table
 
 
-def target_changes_table(changes: tuple[TargetChange, ...], plain: bool = False) -> Table:
+def target_changes_table(changes: tuple[TargetChange, ...], plain: bool = False,
+                         between_places: bool = False) -> Table:
     table = Table(title="Targets", title_justify="left", title_style="bold", header_style="bold", box=None,
                   padding=(0, 1))
     table.add_column("indicator", overflow="fold", min_width=16, ratio=3)
     for column in ("old", "new", "delta", "verdict"):
         table.add_column(column, overflow="fold")
     for change in changes:
-        verdict = Text(VERDICT_LABEL[change.status], style="" if plain else VERDICT_STYLE[change.status])
+        verdict = Text(verdict_label(change.status, between_places),
+                       style="" if plain else VERDICT_STYLE[change.status])
         if change.firmness_change:
             verdict.append(f" ({change.firmness_change})", style="italic")
         indicator = change.indicator + KIND_SUFFIX.get(

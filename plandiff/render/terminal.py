@@ -36,11 +36,12 @@ class ViewOptions:
 
 def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()) -> Group:
     parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
-    shown_targets = tuple(t for t in comparison.targets if options.show_same or t.status != "same")
+    shown_targets = tuple(t for t in comparison.targets
+                          if options.show_same or t.status != "same" or t.firmness_change)
     if shown_targets:
         from .targets import target_changes_table
 
-        parts += [Text(""), target_changes_table(shown_targets, options.plain_marks)]
+        parts += [Text(""), target_changes_table(shown_targets, options.plain_marks, comparison.between_places)]
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue

@@ -19,6 +19,7 @@ _PAST_WORDING = re.compile(r"(已经|累计|比上年|较上年|十年来|五年
 # The N-th five-year plan ends in 1955 + 5N: 十四五 → 2025.
 _FIVE_YEAR_PLAN = re.compile(r"(?<![第\d])十([一二三四五六七八九])五(?!年)")
 _BY_YEAR = re.compile(r"(?:到|至|在|于)\s*((?:19|20)\d{2})\s*年(?:底|末|前)?")
+_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(时期|期间|末)")
 _FORECAST = re.compile(r"预计|估计")
 
 
@@ -80,9 +81,14 @@ def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | No
 
 
 def _sentence_horizon(text: str, default: int | None, year: int | None) -> int | None:
+    """到2030年 or "十四五"期间 as the sentence's own time frame; a plan named in passing (实施十四五重大工程) is not."""
     stated = _BY_YEAR.search(text)
     if stated and (year is None or int(stated.group(1)) >= year):
         return int(stated.group(1))
+    period = _PERIOD.search(text)
+    end = five_year_plan_end(period.group()) if period else None
+    if end and (year is None or end >= year):
+        return end
     return default
 
 

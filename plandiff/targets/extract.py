@@ -37,8 +37,8 @@ _NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储�
 _SPEND = r"拟安排|安排|发行|使用|投资|投入"
 _DECLINE_VERB = r"下降|降低|减少|压减|压降|缩减|削减|降"
 _COMPARATOR = re.compile(
-    rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达|超过|超|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
-    rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守)"
+    rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达(?!标)|超过|超(?!长|大|级|高|前|额|越|常|市)|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
+    rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守|(?:规模|总额)$)"
 )
 # Task verbs: a clause that does something a number of times states a task quantity (改造棚户区800户).
 _ACTION = re.compile(
@@ -47,6 +47,7 @@ _ACTION = re.compile(
 )
 _AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
 _FIRM = re.compile(r"确保")
+_PLAN_WORD = re.compile(r"(确保|力争|争取|拟|安排|目标|计划|新增|新建|完成|实施)")
 _SOFT = re.compile(r"(力争|争取)")
 _CLAUSE_SPLIT = re.compile(r"[,:;。!?]|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
 # Numbers that count things in the plan's own outline or name events, never commitments.
@@ -59,6 +60,11 @@ _CLASSIFIERS = ("个", "座", "条", "所", "家", "项", "处", "户", "名", "
 _LIST_JOINT = re.compile(r"^(?P<noun>[^\d,;:()]{0,16}?)(和|、|及|与|以及)\s*$")
 # 城乡居民收入分别增长…和…: 城乡 names the urban and the rural part, in that order.
 _URBAN_RURAL = ("城镇", "农村")
+
+
+def _scaled(value: float, scale: float) -> float:
+    """4.06万亿 is 4.06e12, not 4059999999999.9995."""
+    return float(f"{value * scale:.12g}")
 
 
 def _number(text: str) -> float | None:
@@ -96,10 +102,14 @@ def _sentence_targets(text: str, offset: int, section: Section, tense: Tense) ->
     subject = ""
     previous: Target | None = None
     forecast = False
-    for a, b in _clauses(text):
+    clauses = _clauses(text)
+    for index, (a, b) in enumerate(clauses):
         clause = text[a:b]
         # 预计 scopes over its clause and the ones that break it down (其中…).
         forecast = forecast_clause(clause) or (forecast and clause.lstrip().startswith(("其中", "占")))
+        following = text[clauses[index + 1][0]:].lstrip() if index + 1 < len(clauses) else ""
+        if following.startswith("要") and not _PLAN_WORD.search(clause):
+            forecast = True  # 今年高校毕业生超过1000万人,要…: the situation a task answers, not a commitment
         clause_tense = Tense.FORECAST if forecast and tense is Tense.PLANNED else tense
         found = _clause_targets(text, a, b, subject, previous, section, clause_tense, offset)
         if found:
@@ -146,8 +156,11 @@ def _rejected(clause: str, match, value: float | None, unit: str) -> bool:
         return True  # inside parentheses: a condition or an aside, not the commitment itself
     if re.match(r"^及?以下[^\d,;]", after):
         return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
+    if re.search(r"(从|由)[^\d,]{0,10}$", before) and re.match(r"^[^\d,]{0,6}(到|至)\s*\d", after):
+        return True  # 由2.4%提高到2.8%: the level it starts from belongs to the target after it
+    worded_share = "unit" not in match.re.groupindex and _AFTER.match(after)
     if not written[0].isdigit() and not (_COMPARATOR.search(before) or _ACTION.search(before)
-                                         or _COUNTED_LIST.search(clause)):
+                                         or _COUNTED_LIST.search(clause) or worded_share):
         return True  # Chinese numerals count only after a verb: 突破两千家, never 两学一做
     if value == 1 and not written[0].isdigit() and unit != "%":
         return True  # 一批, 一个, 一项: a way of speaking, not a commitment
@@ -166,10 +179,7 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         if _rejected(clause, match, value, unit):
             continue
         before, after = clause[: match.start()], clause[match.end():]
-        comparators = list(_COMPARATOR.finditer(before))
-        if len(comparators) > 1 and re.fullmatch(_SPEND, comparators[0].group()):
-            comparators.pop(0)  # 研发投入强度达到…, 中央预算内投资安排…: the first verb is part of the noun
-        comparator_match = comparators[0] if comparators else None
+        comparator_match = _main_comparator(before)
         bounded = _AFTER.match(after)
         at_end = not after.strip("()()以上左右内外多余的")
         action = _ACTION.search(before)
@@ -187,30 +197,43 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         if baseline_match and re.search(r"(到|至)$", before):
             kind = TargetKind.FROM_TO
             baseline = (_number(baseline_match.group(2)) or 0) * _SCALE.get(baseline_match.group(3) or "", 1.0)
-            before = before[: baseline_match.start()] + before[baseline_match.end():]
-            comparator_match = _COMPARATOR.search(before) or comparator_match
+            number_end = max(baseline_match.end(g) for g in (2, 3, 4))
+            before = before[: baseline_match.start()] + before[number_end:]  # keep the verb: 提高到
+            comparator_match = _main_comparator(before) or comparator_match
         indicator = _indicator(before, comparator_match, subject, previous, kind)
-        trailing = clean_indicator(after[bounded.end():] if bounded else after)
+        trailing = clean_indicator(re.split(r"[,;(]", after[bounded.end():] if bounded else after)[0])
         trailing = re.sub(r"^的", "", trailing)
         if counted and kind is TargetKind.INCREMENT and not re.search(_NEW, before):
             kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
-        if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action)):
+        guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
+        if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action) or guards):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
         if not indicator and re.search(rf"({_SPEND})$", before.strip()):
             indicator = re.search(rf"({_SPEND})$", before.strip()).group(1)
         if not indicator:
             continue
+        if not unit:
+            unit = "人" if re.search(r"人口?$", indicator) else unit  # 贫困人口减少1000万以上
         firmness = _firmness(_carried_prefix(text, a) + before)
         bound_end = bounded.end() if bounded else 0
         first = Target(
             "", indicator, canonical_key(indicator, kind, before), _comparator(before, after, upper is not None),
-            value * scale, upper * scale if upper is not None else None, unit, kind, firmness, tense, section.id,
+            _scaled(value, scale), _scaled(upper, scale) if upper is not None else None, unit, kind, firmness, tense, section.id,
             text, offset + a, offset + a + match.end() + bound_end, clause[: match.end() + bound_end].strip(),
             _decimals(match), baseline=baseline * scale if baseline is not None and baseline_match.group(3) is None
             else baseline,
         )
         return _list_items(a, clause, first, match, matches[position + 1:], offset)
     return []
+
+
+def _main_comparator(before: str):
+    """The verb that introduces the value; 研发投入强度达到…, 中央预算内投资安排…: the first verb is part of the noun."""
+    comparators = list(_COMPARATOR.finditer(before))
+    if (len(comparators) > 1 and re.fullmatch(_SPEND, comparators[0].group())
+            and comparators[-1].end() >= len(before.rstrip()) - 1):
+        comparators.pop(0)
+    return comparators[0] if comparators else None
 
 
 def _decimals(match) -> int:
@@ -247,8 +270,8 @@ def _list_items(a, clause, first: Target, anchor, rest, offset) -> list[Target]:
             targets.append(replace(first, indicator=indicator, key=canonical_key(indicator, first.kind, "")))
             continue
         targets.append(replace(
-            first, indicator=indicator, key=canonical_key(indicator, first.kind, ""), value=value * scale,
-            upper=upper * scale if upper is not None else None, unit=unit,
+            first, indicator=indicator, key=canonical_key(indicator, first.kind, ""), value=_scaled(value, scale),
+            upper=_scaled(upper, scale) if upper is not None else None, unit=unit,
             comparator=comparator, start=offset + a + match.start(), end=offset + a + match.end(),
             text=clause[match.start(): match.end()].strip(), decimals=_decimals(match)))
     return targets
@@ -292,7 +315,10 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         rest = before[comparator_match.end():]
         following = _COMPARATOR.search(rest)
         noun = clean_indicator(rest[: following.start()] if following else rest)
-        if noun or not re.fullmatch(_SPEND, comparator_match.group()):
+        owner = clean_indicator(head)
+        if noun and 0 < len(owner) <= 3 and not _ACTION.search(owner) and re.fullmatch(_NEW, comparator_match.group()):
+            head = owner + comparator_match.group() + noun  # 城镇新增就业: the verb is part of the name
+        elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
             head = noun
     elif kind == "increment":
         head = re.sub(rf".*?({_NEW})", "", head)

@@ -21,16 +21,35 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
     "invention-patents-per-10k": (r"(万人|每万人).*发明专利", None),
     "st-progress-contribution": (r"科技进步贡献率", None),
     "gdp-growth": (r"^(国内|地区)?生产总值$|^GDP$|^经济$", frozenset({"growth"})),
-    "urban-jobs": (r"城镇新增就业", None),
+    "gdp": (r"^(国内|地区)生产总值$|^GDP$", frozenset({"level"})),
+    # 城镇新增就业 = 新增就业: the national and local names of one flow
+    "urban-jobs": (r"(城镇)?新增就业(人数|岗位)?$|^城镇新增就业", None),
+    # 城镇居民收入 = 城镇常住居民人均可支配收入: statistics count residents (常住) since 2013
+    "urban-income": (r"^城镇(常住)?居民(人均)?(可支配)?收入", None),
+    "rural-income": (r"^农村(牧区)?(常住)?居民(人均)?(可支配)?收入|^农民(人均)?(可支配)?收入", None),
+    "income": (r"^(全国|全体)?居民(人均)?(可支配)?收入", None),
+    "deficit-ratio": (r"赤字率", None),
+    "deficit": (r"^(财政)?赤字(规模)?$", None),
+    "special-bonds": (r"专项债(券)?$", None),
+    "ultra-long-bonds": (r"超长期特别国债", None),
+    "central-budget-investment": (r"中央预算内投资", None),
+    "general-budget-expenditure": (r"一般公共预算支出(规模)?$", None),
+    "general-budget-revenue": (r"一般公共(财政)?预算收入", None),
+    "grain-output": (r"^粮食(总)?产量", None),
+    "energy-intensity": (r"单位(国内|地区)生产总值能耗|单位GDP能耗", None),
+    "fixed-asset-investment": (r"固定资产投资", None),
+    "retail-sales": (r"社会消费品零售总额", None),
+    "forest-coverage": (r"森林覆盖率", None),
+    "farmland-red-line": (r"耕地(红线|保有量)", None),
     "surveyed-unemployment": (r"城镇调查失业率", None),
     "cpi": (r"居民消费价格|^CPI", None),
 }
 _COMPILED = [(key, re.compile(pattern), kinds) for key, (pattern, kinds) in ALIASES.items()]
 _FILLER = re.compile(
     r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|今年|明年|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
-    r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上)+"
+    r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上|将|把|对|拟安排|安排|坚决)+"
 )
-_TRAILING = re.compile(r"(的|要|将|已|共|累计|年均|同比|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约|近|再|分别|均|比去年|比上年)+$")
+_TRAILING = re.compile(r"(的|要|将|已|共|累计|年均|同比|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约|近|再|分别|均|比去年|比上年|全年)+$")
 
 
 def clean_indicator(phrase: str) -> str:

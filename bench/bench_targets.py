@@ -1,0 +1,72 @@
+"""Target extraction against the hand-written gold lists: precision, recall, verdict accuracy and timing.
+
+    .venv/bin/python bench/bench_targets.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from target_gold import (  # noqa: E402
+    GOLD_CHANGES,
+    GOLD_DOCUMENTS,
+    load_gold_changes,
+    load_gold_targets,
+    score_changes,
+    score_targets,
+)
+
+from plandiff.diff.pipeline import compare  # noqa: E402
+from plandiff.parse.pipeline import parse_plan  # noqa: E402
+from plandiff.targets.extract import extract_targets  # noqa: E402
+from plandiff.targets.match import match_targets  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _plan(name: str):
+    return parse_plan((CORPUS / f"{name}.txt").read_text(encoding="utf-8"), name)
+
+
+def _median_ms(function, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    print("| document | gold | found | precision | recall | kind right | horizon right | extraction (ms) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in GOLD_DOCUMENTS:
+        plan = _plan(name)
+        score = score_targets(plan, extract_targets(plan), load_gold_targets(name))
+        ms = _median_ms(lambda: extract_targets(plan), runs)
+        print(f"| {name} | {score.gold} | {score.found} | {score.precision:.2f} | {score.recall:.2f} | "
+              f"{score.kind_right}/{score.matched} | {score.horizon_right}/{score.matched} | {ms:.1f} |")
+    print()
+    print("| change list | gold rows | verdicts right | accuracy | rows not in gold | matching (ms) |")
+    print("|---|---|---|---|---|---|")
+    for old_name, new_name in GOLD_CHANGES:
+        old, new = _plan(old_name), _plan(new_name)
+        score = score_changes(old, new, compare(old, new).targets, load_gold_changes(old_name, new_name))
+        old_targets, new_targets = extract_targets(old), extract_targets(new)
+        ms = _median_ms(lambda: match_targets(old_targets, new_targets), runs)
+        print(f"| {old_name} → {new_name} | {score.gold} | {score.right} | {score.accuracy:.2f} | "
+              f"{len(score.extra)} | {ms:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
