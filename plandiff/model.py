@@ -133,12 +133,34 @@ class Metadata:
 
     title: str = ""
     issuer: str = ""
-    place: str = ""
+    place: str = ""  # 全国 for a national plan, else province, city and district run together
     city: str = ""
     district: str = ""
     year: int | None = None
     date: str = ""
     doc_number: str = ""
+    province: str = ""  # only for a province-level plan (浙江, 内蒙古); last, as callers build Metadata by position
+
+    @property
+    def level(self) -> str:
+        """national, province, city, district, or "" when no place is known."""
+        if self.place == NATIONAL_PLACE:
+            return "national"
+        if self.province:
+            return "province"
+        return "district" if self.district else "city" if self.city else ""
+
+    @property
+    def caption(self) -> str:
+        """Who, where and when in one short line: 国务院政府工作报告 2023, 青岛市科技局 2018."""
+        who = self.issuer or self.place
+        what = self.title if self.title and (not who or who not in self.title) else ""
+        if what and re.search(r"(19|20)\d{2}", what):
+            what = ""  # the title already names a year: the issuer and the year say it shorter
+        return " ".join(part for part in (who + what, str(self.year or "")) if part)
+
+
+NATIONAL_PLACE = "全国"
 
 
 @dataclass(frozen=True)
@@ -223,6 +245,26 @@ class TargetChange:
 
 
 # --------------------------------------------------------------------------------------------- comparisons
+
+# One symbol per comparator in every view: terminal, HTML, DOCX, CSV and the digest.
+COMPARATOR_SYMBOL = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "range": ""}
+
+
+class DigestTopic(StrEnum):
+    OVERVIEW = "overview"
+    TARGETS = "targets"
+    SECTIONS = "sections"
+    REWRITTEN = "rewritten"
+    TERMS = "terms"
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """One plain sentence of the digest: a key change an analyst can paste into a memo."""
+
+    topic: DigestTopic
+    text: str
+
 
 Diff = tuple[tuple[int, str], ...]  # diff-match-patch ops: -1 deleted, 0 kept, 1 inserted
 
@@ -378,6 +420,18 @@ class Comparison:
     sections: tuple[SectionChange, ...]
     summary: Summary
     targets: tuple[TargetChange, ...] = ()
+    digest: tuple[DigestLine, ...] = ()  # 5–10 lines of key changes, computed once by compare()
+
+    @property
+    def title(self) -> str:
+        """国务院政府工作报告 2022 → 2023 for one series; 青岛市科技局 2018 ↔ 武汉市科技局 2014 across two."""
+        old, new = self.old.metadata.caption or self.old.slug, self.new.metadata.caption or self.new.slug
+        old_year, new_year = self.old.metadata.year, self.new.metadata.year
+        if old_year and new_year and old_year != new_year and old.removesuffix(str(old_year)) == \
+                new.removesuffix(str(new_year)) and old.endswith(str(old_year)):
+            return f"{old} → {new_year}"
+        same_place = bool(self.old.metadata.place) and self.old.metadata.place == self.new.metadata.place
+        return f"{old} {'→' if same_place else '↔'} {new}"
 
     @property
     def differs(self) -> bool:

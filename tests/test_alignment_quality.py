@@ -17,9 +17,10 @@ from plandiff.diff.sections import align_sections
 
 GOLDEN = Path(__file__).parent / "golden"
 # Floors pinned from the measured values (see bench/RESULTS.md); raise them when alignment improves.
+# The goal for the seed pairs is precision 0.95 and recall 0.90; changzhou→binzhou is not there yet.
 SEED_FLOORS = {
-    "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.66},
-    "changzhou-2018--binzhou-2023": {"precision": 0.70, "recall": 0.70},
+    "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.85},
+    "changzhou-2018--binzhou-2023": {"precision": 0.85, "recall": 0.70},
 }
 NATIONAL_F1 = 0.97
 NATIONAL = ["national-gwr-2021--national-gwr-2022", "national-gwr-2022--national-gwr-2023"]

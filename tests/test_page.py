@@ -17,7 +17,7 @@ CHROME = {
 
 METADATA = {
     "qingdao-2018": dict(title="青岛市科技局2018年工作要点", issuer="青岛市科技局", place="青岛", year=2018, date="2018-02-11"),
-    "wuhan-2014": dict(title="市科技局2014年工作要点", issuer="市科技局", place="武汉", year=2014, date="2014-12-05"),
+    "wuhan-2014": dict(title="市科技局2014年工作要点", issuer="武汉市科技局", place="武汉", year=2014, date="2014-12-05"),
     "qingdao-shinan-2021": dict(city="青岛", district="市南", year=2021, date="2021-06-04"),
     "changzhou-2018": dict(title="常州市科学技术局2018年工作计划", issuer="常州市科学技术局", place="常州", year=2018),
     "binzhou-2023": dict(

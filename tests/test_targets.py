@@ -262,3 +262,8 @@ def test_main_comparison_shows_softened_rows_and_says_higher_between_places(tmp_
     assert "same (softened)" in same_series.output
     places = runner.invoke(app, ["changzhou-2018", "binzhou-2023", "--no-color"])
     assert "▲ higher" in places.output and "raised" not in places.output
+
+
+def test_counts_inside_a_quoted_name_are_not_targets():
+    found = plan_targets("加快建设以“一个高端智库、两个研发基地、三个公共服务平台”为核心的转化体系,建成4个孵化器。")
+    assert [(t.value, t.unit) for t in found] == [(4.0, "个")]

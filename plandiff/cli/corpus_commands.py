@@ -146,6 +146,7 @@ def compare(
 def reuse(
     db: Path = DB_OPTION,
     min_chars: int = typer.Option(60, "--min-chars", help="Shortest passage to report, in characters."),
+    min_sentences: int = typer.Option(2, "--min-sentences", help="Fewest sentences a passage must have."),
     similarity: float = typer.Option(0.8, "--similarity", help="How alike two sentences must be (0–1)."),
     limit: int = typer.Option(50, "--limit", help="Links to print (all are stored in the index; 0 = all)."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write every table as Parquet here."),
@@ -156,7 +157,7 @@ def reuse(
     from ..corpus.reuse import ReuseSettings
 
     with _open(db) as index:
-        trace_reuse(index, ReuseSettings(confirm=similarity, min_chars=min_chars))
+        trace_reuse(index, ReuseSettings(confirm=similarity, min_chars=min_chars, min_sentences=min_sentences))
         columns, rows = reuse_links(index, limit or None)
         _parquet(index, parquet)
     if output_format is Format.json:

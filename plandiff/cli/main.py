@@ -11,14 +11,14 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from ..errors import PlandiffError
+from ..errors import InputError, PlandiffError
 from . import corpus_commands, series_commands, store_commands
 from .group import DefaultCommandGroup
-from .output import REPO_HELP, console, emit, emit_rich, load, plain_output, workspace
+from .output import REPO_HELP, DataFormat, console, emit, emit_rich, load, plain_output, workspace, write_file
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion are the group's own options
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -32,6 +32,13 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+
+
+class TargetsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+    csv = "csv"
 
 
 class Layout(str, Enum):
@@ -59,6 +66,8 @@ def compare(
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report to this file."),
+    docx: Optional[Path] = typer.Option(None, "--docx", help="Also write a Word redline (tracked changes) here."),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write the target comparison as a spreadsheet."),
     layout: Layout = typer.Option(Layout.side, "--layout", help="HTML layout: side (by side) or inline redline."),
     side_by_side: bool = typer.Option(False, "--side-by-side", "-s", help="Old and new sentences in two columns."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Show unchanged sentences too."),
@@ -72,23 +81,33 @@ def compare(
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Compare two plans (the default command: `plandiff OLD NEW`). Exit 0 if same, 1 if they differ."""
-    from ..render.terminal import ViewOptions, comparison_view
+    from ..render.terminal import ViewOptions, comparison_view, section_matches
 
     space = workspace(repo)
     comparison = space.compare(load(space, old), load(space, new))
+    if section and not section_matches(comparison, section):
+        raise InputError(f"--section {section!r}: no section heading of either plan contains it")
+    page = None
     if html is not None or output_format is OutputFormat.html:
         from ..render.html import render_report
 
         page = render_report(comparison, layout.value, options=f"plandiff {old} {new} --layout {layout.value}")
         if html is not None:
-            emit(page, html)
-            Console(stderr=True, highlight=False).print(f"wrote the HTML report to {html}")
+            write_file(page, html)
+    if docx is not None:
+        from ..render.docx import redline_docx
+
+        write_file(redline_docx(comparison), docx)
+    if xlsx is not None:
+        from ..render.tables import changes_rows, to_xlsx
+
+        write_file(to_xlsx(changes_rows(comparison.old, comparison.new, comparison.targets)), xlsx)
     if output_format is OutputFormat.html:
-        emit(page, output)
+        _emit(page, output)
     elif output_format is OutputFormat.json:
         from ..render.json import comparison_to_dict, dumps
 
-        emit(dumps(comparison_to_dict(comparison)), output)
+        _emit(dumps(comparison_to_dict(comparison)), output)
     else:
         plain = plain_output(no_color, output)
         options = ViewOptions(show_all, side_by_side, section, hide_routine, expand, plain_marks=plain,
@@ -97,17 +116,29 @@ def compare(
     raise typer.Exit(1 if comparison.differs else 0)
 
 
+def _emit(text: str, output: Optional[Path]) -> None:
+    """To stdout, or to the -o file with a note on stderr."""
+    if output is None:
+        emit(text, None)
+    else:
+        write_file(text, output)
+
+
 @app.command()
 def targets(
     plan: str = typer.Argument(..., help="A plan (slug or path)."),
     other: Optional[str] = typer.Argument(None, help="A newer plan: show only the target comparison."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, json or html."),
+    output_format: TargetsFormat = typer.Option(TargetsFormat.text, "--format", "-f",
+                                                help="text, json, html or csv (UTF-8 with a BOM, for Excel)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Write the target comparison as an HTML page."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the targets as an HTML page."),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write the targets as a spreadsheet."),
+    section: str = typer.Option("", "--section", help="Only targets in sections whose heading contains this text."),
     no_color: bool = typer.Option(False, "--no-color", help="No colours."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """List a plan's quantitative targets, or compare the targets of two plans (exit 1 if they differ)."""
+    from ..render import tables
     from ..render.json import dumps, target_changes_to_dict, targets_to_dict
     from ..render.targets import target_changes_table, targets_table
 
@@ -115,46 +146,87 @@ def targets(
     first = load(space, plan)
     plain = plain_output(no_color, output)
     if other is None:
-        found = space.targets(first)
-        if output_format is OutputFormat.json:
-            emit(dumps(targets_to_dict(first, found)), output)
+        found = tuple(t for t in space.targets(first) if not section or _under(t, first, section))
+        _refuse_empty_section(section, found)
+        if html is not None or output_format is TargetsFormat.html:
+            from ..render.html import render_target_list
+
+            page = render_target_list(first, found, options=f"plandiff targets {plan}")
+            if html is not None:
+                write_file(page, html)
+        if xlsx is not None:
+            write_file(tables.to_xlsx(tables.targets_rows(first, found)), xlsx)
+        if output_format is TargetsFormat.json:
+            _emit(dumps(targets_to_dict(first, found)), output)
+        elif output_format is TargetsFormat.csv:
+            _emit(tables.to_csv(tables.targets_rows(first, found)), output)
+        elif output_format is TargetsFormat.html:
+            _emit(page, output)
         else:
             emit_rich(targets_table(found), output, plain, pager=True)
         return
     second = load(space, other)
     comparison = space.compare(first, second)
-    changes = comparison.targets
-    if html is not None or output_format is OutputFormat.html:
+    changes = tuple(change for change in comparison.targets if not section
+                    or (change.old and _under(change.old, first, section))
+                    or (change.new and _under(change.new, second, section)))
+    _refuse_empty_section(section, changes)
+    if html is not None or output_format is TargetsFormat.html:
+        from dataclasses import replace
+
         from ..render.html import render_targets_report
 
-        emit(render_targets_report(comparison, options=f"plandiff targets {plan} {other}"), html or output)
-    elif output_format is OutputFormat.json:
-        emit(dumps(target_changes_to_dict(first, second, changes)), output)
+        page = render_targets_report(replace(comparison, targets=changes), options=f"plandiff targets {plan} {other}")
+        if html is not None:
+            write_file(page, html)
+    if xlsx is not None:
+        write_file(tables.to_xlsx(tables.changes_rows(first, second, changes), "target changes"), xlsx)
+    if output_format is TargetsFormat.html:
+        _emit(page, output)
+    elif output_format is TargetsFormat.json:
+        _emit(dumps(target_changes_to_dict(first, second, changes)), output)
+    elif output_format is TargetsFormat.csv:
+        _emit(tables.to_csv(tables.changes_rows(first, second, changes)), output)
     else:
         emit_rich(target_changes_table(changes, plain, comparison.between_places), output, plain, pager=True)
     raise typer.Exit(1 if any(change.status != "same" for change in changes) else 0)
 
 
+def _under(target, plan, section: str) -> bool:
+    """Whether a target lies in a section, or under one, whose heading contains the text."""
+    try:
+        return any(section in part.heading for part in plan.path(target.section_id))
+    except KeyError:
+        return False
+
+
+def _refuse_empty_section(section: str, kept) -> None:
+    if section and not kept:
+        raise InputError(f"--section {section!r}: no target lies in a section whose heading contains it")
+
+
 @app.command()
 def show(
     plan: str = typer.Argument(..., help="A slug (qingdao-2018) or a file path."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    output_format: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help="text or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP + " Used for slug@revision."),
 ) -> None:
     """Show a plan's metadata and outline."""
     parsed = load(workspace(repo), plan)
-    if output_format is OutputFormat.json:
+    if output_format is DataFormat.json:
         from ..render.json import dumps, plan_to_dict
 
-        emit(dumps(plan_to_dict(parsed)), None)
+        _emit(dumps(plan_to_dict(parsed)), output)
     else:
         from ..render.plan import plan_tree
 
-        console().print(plan_tree(parsed))
+        emit_rich(plan_tree(parsed), output, plain_output(False, output), pager=False)
 
 
 @app.command("list")
 def list_plans(
+    output_format: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help="text or json."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
 ) -> None:
     """List every known plan: bundled seeds, the user library and tracked editions."""
@@ -167,7 +239,12 @@ def list_plans(
             rows.append((known, space.load(known.path), None))
         except PlandiffError as error:
             rows.append((known, None, error))
-    console().print(known_plans_table(rows))
+    if output_format is DataFormat.json:
+        from ..render.json import dumps, known_plans_to_dict
+
+        emit(dumps(known_plans_to_dict(rows)), None)
+    else:
+        emit_rich(known_plans_table(rows), None, plain_output(False, None), pager=False)
 
 
 @app.command()

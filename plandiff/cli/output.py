@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 
 from rich.console import Console
 
 from ..errors import InputError
 from ..sources.workspace import Workspace
+
+class DataFormat(str, Enum):
+    """The formats of a command whose output is data: a table for people, JSON for scripts."""
+
+    text = "text"
+    json = "json"
+
 
 REPO_HELP = "The revision store (a git repository); default: $PLANDIFF_HOME."
 
@@ -51,17 +59,41 @@ def emit(text: str, output: Path | None) -> None:
         raise InputError(f"{output}: cannot write ({error.strerror}); choose another path with -o") from error
 
 
+def write_file(content: str | bytes, path: Path) -> None:
+    """Write a report file (text or a binary document) and say so on stderr: `wrote FILE (N KB)`."""
+    if isinstance(content, str):
+        emit(content, path)
+    else:
+        try:
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_bytes(content)
+            temporary.replace(path)
+        except OSError as error:
+            raise InputError(f"{path}: cannot write ({error.strerror}); choose another path") from error
+    size = path.stat().st_size
+    Console(stderr=True, highlight=False).print(f"wrote {path} ({max(1, round(size / 1024))} KB)", markup=False,
+                                                soft_wrap=True)
+
+
+UNWRAPPED = 100_000  # piped text: one line per sentence, so grep and editors see whole sentences
+
+
 def emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None:
-    """Render to the terminal (through a pager when long) or to a file as plain text."""
-    console = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
-                      width=100 if output is not None else None)
-    with console.capture() as capture:
-        console.print(renderable)
+    """Render to the terminal (its width, through a pager when long), or unwrapped to a pipe or a file."""
+    to_terminal = output is None and console().is_terminal
+    console_ = Console(highlight=False, no_color=plain, force_terminal=None if output is None else False,
+                       width=None if to_terminal else UNWRAPPED)
+    with console_.capture() as capture:
+        console_.print(renderable)
     text = capture.get()
-    if output is None and pager and console.is_terminal and text.count("\n") > console.height:
+    if not to_terminal:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if to_terminal and pager and text.count("\n") > console_.height:
         import pydoc
 
         os.environ.setdefault("LESS", "-R")  # keep the colours in less
         pydoc.pager(text)
+    elif output is None:
+        emit(text, None)
     else:
-        emit(text, output)
+        write_file(text, output)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import LibraryError
-from .output import REPO_HELP, console, workspace
+from .output import REPO_HELP, DataFormat, console, emit, emit_rich, plain_output, workspace
 
 
 def register(app: typer.Typer) -> None:
@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 def track(
     file: Optional[Path] = typer.Argument(None, help="The plan file to record."),
-    slug: Optional[str] = typer.Option(None, "--as", help="The edition's slug (qingdao-2018)."),
+    slug: Optional[str] = typer.Option(None, "--as", help="The edition's slug (default: place-year, national-2023)."),
     label: str = typer.Option("", "--label", help="A revision label: draft, final, or your own word."),
     message: str = typer.Option("", "-m", "--message", help="A note for the revision's commit."),
     source: str = typer.Option("", "--source", help="Where the text came from (a URL)."),
@@ -30,10 +30,10 @@ def track(
     space = workspace(repo)
     if seeds:
         jobs = space.seed_files()
-    elif file is not None and slug:
-        jobs = [(file, slug)]
+    elif file is not None:
+        jobs = [(file, slug or space.slug_for(file))]
     else:
-        raise LibraryError("give a FILE and --as SLUG (or --seeds to record the bundled plans)")
+        raise LibraryError("give a FILE (and --as SLUG to name it yourself), or --seeds to record the bundled plans")
     out = console()
     for path, name in jobs:
         revision, created = space.track(path, name, label, message, source)
@@ -46,9 +46,16 @@ def track(
 
 def log(
     name: Optional[str] = typer.Argument(None, help="An edition slug or a series (qingdao); default: all."),
+    output_format: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help="text or json."),
     repo: Optional[Path] = typer.Option(None, "--repo", help=REPO_HELP),
 ) -> None:
     """List tracked revisions, newest first, with change counts against the revision before."""
-    from ..render.history import log_table
+    entries = workspace(repo).log(name)
+    if output_format is DataFormat.json:
+        from ..render.json import dumps, log_to_dict
 
-    console().print(log_table(workspace(repo).log(name)))
+        emit(dumps(log_to_dict(entries)), None)
+    else:
+        from ..render.history import log_table
+
+        emit_rich(log_table(entries), None, plain_output(False, None), pager=False)

@@ -53,7 +53,7 @@ def _client(execution: Execution):
             yield client
         return
     with LocalCluster(n_workers=execution.worker_count(), threads_per_worker=1, processes=True,
-                      memory_limit=execution.memory_limit, dashboard_address=None) as cluster, Client(cluster) as client:
+                      memory_limit=execution.memory_limit, dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 

@@ -23,7 +23,7 @@ _LEVEL_WORDS = (("district", "区县旗"), ("city", "市州盟"), ("province", "
 
 @dataclass(frozen=True)
 class TaskResult:
-    """One task's rows for each table, and how long it took in seconds."""
+    """One task's rows for each table, and the CPU seconds it took (wall time varies with the machine's load)."""
 
     rows: Rows = field(default_factory=dict)
     seconds: float = 0.0
@@ -74,7 +74,7 @@ def series_of(metadata: Metadata) -> str:
 
 def index_file(path: str, slug: str) -> TaskResult:
     """Read, parse and extract targets from one file: rows for plans, sections, sentences and targets."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         data = Path(path).read_bytes()
     except OSError as error:
@@ -90,7 +90,10 @@ def index_file(path: str, slug: str) -> TaskResult:
     except Exception as error:  # a parser bug on one odd file must not end a run over thousands
         return _failed(path, plan_id, "build", f"{type(error).__name__}: {_one_line(error)}", started)
     rows = plan_rows(plan, plan_id, targets)
-    seconds = time.perf_counter() - started
+    from .reuse import sentence_bands
+
+    rows["sentence_bands"] = sentence_bands(plan_id, [(row[1], row[3]) for row in rows["sentences"]])
+    seconds = time.process_time() - started
     meta = plan.metadata
     rows["plans"] = [(
         plan_id, str(path), Path(path).name, slug, document.kind, document.encoding, meta.title, meta.issuer,
@@ -120,21 +123,21 @@ def plan_rows(plan: Plan, plan_id: str, targets) -> Rows:
 
 def compare_run(editions: list[tuple[str, Plan]], mode: str, series: str) -> TaskResult:
     """Compare each neighbouring pair of editions, given as (plan_id, Plan) in order: one task per run."""
-    started = time.perf_counter()
+    started = time.process_time()
     from ..diff.pipeline import compare
 
     rows: Rows = {"comparisons": [], "section_pairs": [], "target_changes": [], "errors": []}
     for (old_id, old), (new_id, new) in zip(editions, editions[1:]):
-        pair_started = time.perf_counter()
+        pair_started = time.process_time()
         try:
             comparison = compare(old, new)
         except Exception as error:  # one bad pair must not end the run
             rows["errors"].append((new.source, new_id, "compare", f"{type(error).__name__}: {_one_line(error)}"))
             continue
         for table, new_rows in comparison_rows(
-                comparison, old_id, new_id, mode, series, time.perf_counter() - pair_started).items():
+                comparison, old_id, new_id, mode, series, time.process_time() - pair_started).items():
             rows[table].extend(new_rows)
-    return TaskResult(rows, time.perf_counter() - started)
+    return TaskResult(rows, time.process_time() - started)
 
 
 def plan_from_rows(plan: dict, sections: list[dict], sentences: list[dict]) -> Plan:
@@ -192,7 +195,7 @@ def _parse(data: bytes, slug: str, path: str):
 
 
 def _failed(path: str, plan_id: str, stage: str, reason: str, started: float) -> TaskResult:
-    return TaskResult({"errors": [(str(path), plan_id, stage, reason)]}, time.perf_counter() - started)
+    return TaskResult({"errors": [(str(path), plan_id, stage, reason)]}, time.process_time() - started)
 
 
 def _one_line(error: Exception) -> str:

@@ -11,15 +11,36 @@ MAIN_INDICATORS = ("rd-intensity", "high-tech-enterprises", "tech-contract-turno
                    "gdp-growth")
 
 
+# Who speaks in a plan: its city (a district's plan counts as its city's: district detection is the noisier
+# part of metadata, and a false district would make a city's own editions look like copies), else issuer.
+OWNERS = "SELECT plan_id, coalesce(nullif(city, ''), nullif(issuer, ''), series) AS owner FROM plans"
+CANDIDATES = f"""
+WITH owned AS (SELECT b.*, o.owner FROM sentence_bands b JOIN ({OWNERS}) o USING (plan_id)),
+buckets AS (SELECT band, bucket, count(DISTINCT owner) AS owners FROM owned GROUP BY band, bucket HAVING owners > 1),
+boilerplate AS (SELECT DISTINCT plan_id, position FROM owned JOIN buckets USING (band, bucket) WHERE owners > ?),
+shared AS (SELECT o.* FROM owned o JOIN buckets USING (band, bucket) WHERE owners <= ?
+           AND (plan_id, position) NOT IN (SELECT (plan_id, position) FROM boilerplate)),
+pairs AS (SELECT DISTINCT x.plan_id AS plan_a, x.position AS position_a, y.plan_id AS plan_b, y.position AS position_b
+          FROM shared x JOIN shared y USING (band, bucket) WHERE x.owner < y.owner)
+SELECT p.plan_a, p.position_a, sa.text, p.plan_b, p.position_b, sb.text FROM pairs p
+JOIN sentences sa ON sa.plan_id = p.plan_a AND sa.position = p.position_a
+JOIN sentences sb ON sb.plan_id = p.plan_b AND sb.position = p.position_b
+"""
+
+
 def trace_reuse(index: CorpusIndex, settings: ReuseSettings = ReuseSettings()) -> list[Passage]:
-    """Find shared passages over the whole index and store them in `reuse` (replacing the last run's)."""
+    """Find shared passages over the whole index and store them in `reuse` (replacing the last run's).
+
+    A sentence whose LSH bucket holds more owners than the boilerplate limit (default: a tenth of the
+    owners, at least 5) is said by everyone (the guiding-thought formula) and is not evidence of copying.
+    """
     plans = [
         PlanInfo(row["plan_id"], row["owner"], row["date"] or "", row["year"])
-        for row in index.rows("SELECT plan_id, coalesce(nullif(place, ''), nullif(issuer, ''), series) AS owner, "
-                              "date, year FROM plans")
+        for row in index.rows(f"SELECT o.plan_id, o.owner, p.date, p.year FROM ({OWNERS}) o JOIN plans p USING (plan_id)")
     ]
-    _, sentences = index.query("SELECT plan_id, position, text FROM sentences")
-    passages = find_passages(plans, sentences, settings)
+    limit = settings.boilerplate_owners or max(5, len({plan.owner for plan in plans}) // 10)
+    _, candidates = index.query(CANDIDATES, [limit, limit])
+    passages = find_passages(plans, candidates, settings)
     index.connection.execute("BEGIN TRANSACTION")
     index.clear("reuse")
     index.insert("reuse", [

@@ -1,29 +1,35 @@
 """Shared passages between plans of different issuers: MinHash LSH for candidates, exact alignment to confirm.
 
-The only module that imports datasketch. Sentences are shingled into character 4-grams; LSH proposes
-sentence pairs from different owners; each pair is confirmed by its character similarity; confirmed pairs
-that run on in both plans join into passages.
+The only module that imports datasketch. Each sentence is shingled into character 4-grams and hashed
+into LSH band buckets (on the worker that parsed it); sentences of different owners that share a bucket
+are candidates (a join the index does); each candidate is confirmed by its character similarity, and
+confirmed pairs that run on together in both plans join into passages.
 """
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..engines.similarity import text_similarity
 
 SHINGLE = 4  # characters per shingle: 4-grams of Chinese text are specific enough to mean shared wording
 NUM_PERM = 64
+BANDS, ROWS = 16, 4  # 16 bands of 4: a pair at Jaccard 0.5 is a candidate with p = 0.64, at 0.7 with p = 0.98
+SEED = 1
 
 
 @dataclass(frozen=True)
 class ReuseSettings:
     """How alike and how long shared text must be to count as a reused passage."""
 
-    lsh_threshold: float = 0.5  # estimated shingle Jaccard for a candidate pair
     confirm: float = 0.8  # character similarity (0–1) a candidate sentence pair must reach
     min_sentence_chars: int = 12  # shorter sentences (headings, 一是…) say too little to be evidence
     min_chars: int = 60  # a passage shorter than this is a shared phrase, not a passage
+    min_sentences: int = 2  # one shared sentence is a formula (a goals sentence in the usual words), not a copy
     max_gap: int = 2  # sentences a passage may skip on either side (one reworded or inserted sentence)
     boilerplate_owners: int = 0  # a sentence found in more owners than this is boilerplate; 0 = automatic
 
@@ -54,44 +60,60 @@ class Passage:
     text_b: str
 
 
-def shingles(text: str) -> set[bytes]:
+def shingles(text: str) -> list[bytes]:
     compact = "".join(text.split())
     if len(compact) <= SHINGLE:
-        return {compact.encode()}
-    return {compact[i:i + SHINGLE].encode() for i in range(len(compact) - SHINGLE + 1)}
+        return [compact.encode()]
+    return list({compact[i:i + SHINGLE].encode() for i in range(len(compact) - SHINGLE + 1)})
 
 
-def find_passages(plans: list[PlanInfo], sentences: list[tuple[str, int, str]],
-                  settings: ReuseSettings = ReuseSettings()) -> list[Passage]:
-    """Passages shared between plans of different owners; sentences are (plan_id, position, text)."""
-    from datasketch import MinHash, MinHashLSH
+@lru_cache(maxsize=1)
+def _permutations():
+    """One set of MinHash permutations for every sentence (making them per sentence costs 2 ms each)."""
+    from datasketch import MinHash
 
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return template.permutations, template.scheme
+
+
+def sentence_bands(plan_id: str, sentences: list[tuple[int, str]],
+                   min_chars: int = ReuseSettings.min_sentence_chars) -> list[tuple[str, int, int, int]]:
+    """LSH bucket rows (plan_id, position, band, bucket) for each sentence long enough to be evidence.
+
+    Computed per plan where the plan is parsed (a Dask worker), so the corpus-wide step is a SQL join.
+    """
+    from datasketch import MinHash
+
+    permutations, scheme = _permutations()
+    rows = []
+    for position, text in sentences:
+        if len("".join(text.split())) < min_chars:
+            continue
+        signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme, hashfunc=zlib.crc32)
+        signature.update_batch(shingles(text))
+        values = signature.hashvalues
+        for band in range(BANDS):
+            chunk = values[band * ROWS:(band + 1) * ROWS].tobytes()
+            bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True)
+            rows.append((plan_id, position, band, bucket))
+    return rows
+
+
+def find_passages(plans: list[PlanInfo], candidates, settings: ReuseSettings = ReuseSettings()) -> list[Passage]:
+    """Passages from LSH candidate sentence pairs (plan_a, position_a, text_a, plan_b, position_b, text_b)."""
     info = {plan.plan_id: plan for plan in plans}
-    usable = [(p, pos, text) for p, pos, text in sentences
-              if p in info and len("".join(text.split())) >= settings.min_sentence_chars]
-    texts = {(p, pos): text for p, pos, text in usable}
-    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
-    signatures = MinHash.bulk([shingles(text) for _, _, text in usable], num_perm=NUM_PERM)
-    for (plan_id, position, _), signature in zip(usable, signatures):
-        lsh.insert((plan_id, position), signature, check_duplication=False)
-
-    owners = len({plan.owner for plan in plans})
-    limit = settings.boilerplate_owners or max(5, owners // 10)
-    candidates: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-    for (plan_id, position, _), signature in zip(usable, signatures):
-        found = [key for key in lsh.query(signature) if info[key[0]].owner != info[plan_id].owner]
-        if len({info[key[0]].owner for key in found}) > limit:
-            continue  # said by everyone (the guiding-thought formula): not evidence of copying
-        for other, other_position in found:
-            if plan_id < other:
-                candidates[(plan_id, other)].add((position, other_position))
-
+    texts: dict[tuple[str, int], str] = {}
+    by_pair: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for plan_a, position_a, text_a, plan_b, position_b, text_b in candidates:
+        texts[(plan_a, position_a)] = text_a
+        texts[(plan_b, position_b)] = text_b
+        by_pair[(plan_a, plan_b)].add((position_a, position_b))
     passages = []
-    for (first, second), pairs in candidates.items():
+    for (first, second), pairs in by_pair.items():
         confirmed = _confirmed(sorted(pairs), first, second, texts, settings.confirm)
         for run in _runs(confirmed, settings.max_gap):
             passage = _passage(first, second, run, texts, info)
-            if passage.chars >= settings.min_chars:
+            if passage.chars >= settings.min_chars and passage.sentences >= settings.min_sentences:
                 passages.append(passage)
     return sorted(passages, key=lambda p: (-p.chars, p.plan_a, p.plan_b, p.a_first))
 

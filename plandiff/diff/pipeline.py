@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -20,13 +21,17 @@ from ..model import (
 )
 from ..targets.extract import extract_targets
 from ..targets.match import match_targets
+from .digest import digest, newly_appearing_terms, same_series
 from .sections import align_sections, alignable
-from .sentences import Row, diff_sentences, find_moves, heading_diff, mark_targets
+from .sentences import Row, SentenceScorer, diff_sentences, find_moves, heading_diff, mark_targets
+from .terms import plan_terms
 
 
 def compare(old: Plan, new: Plan) -> Comparison:
     """Compare old with new: the same answer every time, with no I/O and no cache."""
-    pairs = align_sections(old, new)
+    old_terms, new_terms = plan_terms(old), plan_terms(new)  # segment each plan once
+    pairs = align_sections(old, new, old_terms, new_terms)
+    scorer = SentenceScorer(old_terms, new_terms)
     aligned_old = {p.old for p in pairs if p.old is not None}
     aligned_new = {p.new for p in pairs if p.new is not None}
     year_shift = (new.metadata.year - old.metadata.year) if old.metadata.year and new.metadata.year else 0
@@ -36,35 +41,50 @@ def compare(old: Plan, new: Plan) -> Comparison:
         for pair in pairs
     ]
     for group in _groups(rows):
-        _diff_group(group, old, new, aligned_old, aligned_new, year_shift)
-    find_moves(rows, year_shift)
+        _diff_group(group, old, new, aligned_old, aligned_new, year_shift, scorer)
+    find_moves(rows, year_shift, scorer)
 
     old_targets, new_targets = extract_targets(old), extract_targets(new)
+    old_by_start, new_by_start = _by_start(old_targets), _by_start(new_targets)
     sections = tuple(
         SectionChange(
             row.pair.status, row.old, row.new, row.pair.score, row.pair.heading_score, row.pair.body_score,
             row.pair.moved,
-            tuple(_with_marks(_in_source_characters(change), old_targets, new_targets) for change in row.sentences),
+            tuple(_with_marks(_in_source_characters(change), old_by_start, new_by_start) for change in row.sentences),
             _heading_in_source_characters(row.old, row.new), row.pair.why,
         )
         for row in rows
     )
     targets = match_targets(old_targets, new_targets)
-    return Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
+    comparison = Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
+    return replace(comparison, digest=digest(comparison, _new_terms(old, new)))
 
 
-def _spans(sentence: Sentence | None, targets: tuple[Target, ...]) -> list[tuple[int, int]]:
+def _new_terms(old: Plan, new: Plan) -> tuple[str, ...]:
+    """Newly appearing key terms, for two editions of one series only (across places, every word is new)."""
+    if not same_series(old, new):
+        return ()
+    from ..engines.words import noun_terms
+
+    return newly_appearing_terms(old, new, noun_terms(new.text))
+
+
+def _spans(sentence: Sentence | None, targets: tuple[Target, ...], starts: list[int]) -> list[tuple[int, int]]:
+    """Target spans inside the sentence; starts are the targets' sorted starts, found by bisection."""
     if sentence is None:
         return []
-    return [
-        (t.start - sentence.start, min(t.end, sentence.end) - sentence.start)
-        for t in targets if sentence.start <= t.start < sentence.end
-    ]
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [(t.start - sentence.start, min(t.end, sentence.end) - sentence.start) for t in targets[first:last]]
 
 
 def _with_marks(change: SentenceChange, old_targets, new_targets) -> SentenceChange:
     """Record where targets stand inside the sentence, so every view highlights the same spans."""
-    return mark_targets(change, _spans(change.old, old_targets), _spans(change.new, new_targets))
+    return mark_targets(change, _spans(change.old, *old_targets), _spans(change.new, *new_targets))
+
+
+def _by_start(targets: tuple[Target, ...]) -> tuple[tuple[Target, ...], list[int]]:
+    ordered = tuple(sorted(targets, key=lambda t: t.start))
+    return ordered, [t.start for t in ordered]
 
 
 def _in_source_characters(change: SentenceChange) -> SentenceChange:
@@ -158,7 +178,8 @@ def _groups(rows: list[Row]) -> list[list[Row]]:
     return list(groups.values())
 
 
-def _diff_group(group: list[Row], old: Plan, new: Plan, aligned_old, aligned_new, year_shift: int) -> None:
+def _diff_group(group: list[Row], old: Plan, new: Plan, aligned_old, aligned_new, year_shift: int,
+                scorer: SentenceScorer) -> None:
     """Diff the shared section's sentences once against its partners' and give each row its share.
 
     A split section's sentence goes to the row of the new section it landed in, so no sentence is listed
@@ -175,7 +196,7 @@ def _diff_group(group: list[Row], old: Plan, new: Plan, aligned_old, aligned_new
     owner_of_new = {id(s): row for row, pool in new_pools for s in pool}
     old_sentences = [s for _, pool in old_pools for s in pool]
     new_sentences = [s for _, pool in new_pools for s in pool]
-    for change in diff_sentences(old_sentences, new_sentences, year_shift):
+    for change in diff_sentences(old_sentences, new_sentences, year_shift, scorer):
         if group[0].pair.status == "merged" and change.old is not None:
             owner = owner_of_old[id(change.old)]
         elif change.new is not None:

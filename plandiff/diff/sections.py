@@ -28,6 +28,7 @@ ROLE_COST = 0.05  # another role, allowed because this role has no counterpart
 FORBIDDEN = -10.0
 MATCH_THRESHOLD = 0.20
 SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
+MUTUAL_THRESHOLD = 0.25  # body similarity enough for two leftovers that are each other's best match
 SPLIT_THRESHOLD = 0.40
 
 
@@ -127,6 +128,7 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     matched = _assign(content, roles, order, tree)
     while found := _pair_leftover_siblings(a, b, matched, bodies, content + roles + order + tree, roles):
         matched += found  # each round takes the mutual best; the rest may pair in the next
+    matched += _pair_mutual_best(a, b, matched, bodies, roles)
     tree = _tree_terms(a, b, matched)  # the moved flags and the explanation read the final tree
     total = content + roles + order + tree
     moved = moved_indices(matched)
@@ -190,6 +192,31 @@ def _pair_leftover_siblings(a: _Side, b: _Side, matched, bodies, total, roles) -
             if evidence[x, y] >= SIBLING_THRESHOLD and mutual:
                 found.append((rest_old[x], rest_new[y]))
     return found
+
+
+def _pair_mutual_best(a: _Side, b: _Side, matched, bodies, roles) -> list[tuple[int, int]]:
+    """Two leftovers whose bodies are each other's closest of all sections pair even when their headings
+    differ: across places the same topic is often worded anew (科技管理队伍建设 ↔ 科技系统作风与能力建设).
+    A container whose children are already paired is not a topic of its own, so it takes no such pair."""
+    allowed = np.where(roles > FORBIDDEN, bodies, -1.0)
+    used_old, used_new = {i for i, _ in matched}, {j for _, j in matched}
+    containers_old = {ancestor for i in used_old for ancestor in _ancestors(a, i)}
+    containers_new = {ancestor for j in used_new for ancestor in _ancestors(b, j)}
+    found = []
+    for i in range(allowed.shape[0]):
+        j = int(np.argmax(allowed[i]))
+        if (i not in used_old | containers_old and j not in used_new | containers_new
+                and int(np.argmax(allowed[:, j])) == i and allowed[i, j] >= MUTUAL_THRESHOLD):
+            found.append((i, j))
+    return found
+
+
+def _ancestors(side: _Side, index: int) -> list[int]:
+    chain, parent = [], side.parents[index]
+    while parent is not None:
+        chain.append(parent)
+        parent = side.parents[parent]
+    return chain
 
 
 def _tree_terms(a: _Side, b: _Side, matched: list[tuple[int, int]]) -> np.ndarray:

@@ -1,17 +1,52 @@
-"""Sentence diff inside aligned sections: pair sentences by similarity, then find moves across rows."""
+"""Sentence diff inside aligned sections: pair sentences on substance, then find moves across rows.
+
+Two sentences pair when they share content words weighted by how rare the words are in the two plans
+(TF-IDF cosine), not when they share characters: 加强廉洁政府建设 and 加强国家科普能力建设 share only
+the frame 加强…建设, so one is removed and the other added.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..engines.similarity import assign, order_bonus, text_similarity
+from ..engines.similarity import assign, greedy_pairs, idf_weights, order_bonus, tfidf_candidates, tfidf_cosine
 from ..engines.worddiff import word_diff
 from ..model import Diff, Piece, Section, Sentence, SentenceChange, SentenceStatus
 from ..parse.text import squeeze
+from .terms import PlanTerms
 
 SENTENCE_THRESHOLD = 0.5
 MOVED_THRESHOLD = 0.6
+DENSE_LIMIT = 200 * 200  # rows larger than this pair sparsely; an optimal assignment is cubic
+BOILERPLATE_LENGTH = 12  # 各位代表！, 谢谢大家！: short sentences with identical text are never moves
+
+
+class SentenceScorer:
+    """Similarity of sentences on content words, IDF taken over every sentence and heading of both plans."""
+
+    def __init__(self, old_terms: PlanTerms, new_terms: PlanTerms):
+        self.old_terms, self.new_terms = old_terms, new_terms
+        self.idf = idf_weights(list(old_terms.by_text.values()) + list(new_terms.by_text.values()))
+
+    def _docs(self, sentences: list[Sentence], terms: PlanTerms) -> list[list[str]]:
+        return [terms.of(s.text) for s in sentences]
+
+    def matrix(self, old: list[Sentence], new: list[Sentence]):
+        """Every old × new score (0–1); identical text (ignoring spaces) scores 1."""
+        scores = tfidf_cosine(self._docs(old, self.old_terms), self._docs(new, self.new_terms), self.idf)
+        new_keys: dict[str, list[int]] = {}
+        for j, sentence in enumerate(new):
+            new_keys.setdefault(squeeze(sentence.text), []).append(j)
+        for i, sentence in enumerate(old):
+            for j in new_keys.get(squeeze(sentence.text), ()):
+                scores[i, j] = 1.0
+        return scores
+
+    def candidates(self, old: list[Sentence], new: list[Sentence], threshold: float):
+        """(score, old, new) for pairs at or above threshold, best first, computed sparsely."""
+        return tfidf_candidates(self._docs(old, self.old_terms), self._docs(new, self.new_terms), self.idf,
+                                threshold)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 
 
@@ -57,11 +92,19 @@ def removed(sentence: Sentence) -> SentenceChange:
     return SentenceChange(SentenceStatus.REMOVED, sentence, None, (Piece(-1, sentence.text),))
 
 
-def diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int) -> list[SentenceChange]:
-    """Align sentences by similarity with order as a hint, then list them in the new plan's order."""
-    scores = text_similarity([squeeze(s.text) for s in old], [squeeze(s.text) for s in new])
-    pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if old and new else []
-    pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
+def diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int,
+                   scorer: SentenceScorer) -> list[SentenceChange]:
+    """Align sentences by substance with order as a hint, then list them in the new plan's order."""
+    if len(old) * len(new) > DENSE_LIMIT:
+        # A very long row: pair best first from sparse candidates, so time and memory stay near linear.
+        found = greedy_pairs(scorer.candidates(old, new, SENTENCE_THRESHOLD))
+        score_of = {(i, j): score for score, i, j in found}
+        pairs = list(score_of)
+    else:
+        scores = scorer.matrix(old, new) if old and new else None
+        pairs = assign(scores + order_bonus(len(old), len(new), 0.05), 0.0) if scores is not None else []
+        pairs = [(i, j) for i, j in pairs if scores[i, j] >= SENTENCE_THRESHOLD]
+        score_of = {(i, j): scores[i, j] for i, j in pairs}
     by_new = {j: i for i, j in pairs}
     matched_old = set(by_new.values())
     changes: list[SentenceChange] = []
@@ -72,31 +115,50 @@ def diff_sentences(old: list[Sentence], new: list[Sentence], year_shift: int) ->
             # Removed sentences that stood before this one in the old plan are listed before it.
             while pending_removed and pending_removed[0] < i:
                 changes.append(removed(old[pending_removed.pop(0)]))
-            changes.append(pair_change(old[i], sentence, scores[i, j], year_shift))
+            changes.append(pair_change(old[i], sentence, score_of[(i, j)], year_shift))
         else:
             changes.append(added(sentence))
     changes.extend(removed(old[i]) for i in pending_removed)
     return changes
 
 
-def find_moves(rows: list[Row], year_shift: int) -> None:
-    """Pair removed and added sentences across sections: such a sentence moved rather than changed."""
-    removed_at = [(row, k) for row in rows for k, s in enumerate(row.sentences) if s.status == "removed"]
-    added_at = [(row, k) for row in rows for k, s in enumerate(row.sentences) if s.status == "added"]
+def _boilerplate(text: str) -> bool:
+    return len(squeeze(text)) <= BOILERPLATE_LENGTH
+
+
+def find_moves(rows: list[Row], year_shift: int, scorer: SentenceScorer) -> None:
+    """Pair removed and added sentences across sections: such a sentence moved rather than changed.
+
+    A sentence already paired in some row (a split section shows its text in two rows) takes no second
+    pair, and short boilerplate met again word for word (各位代表！) is the same sentence, not a move.
+    """
+    paired_old = {(c.old.start, c.old.end) for row in rows for c in row.sentences if c.old and c.new}
+    paired_new = {(c.new.start, c.new.end) for row in rows for c in row.sentences if c.old and c.new}
+    removed_at = [(row, k) for row in rows for k, s in enumerate(row.sentences)
+                  if s.status == "removed" and (s.old.start, s.old.end) not in paired_old]
+    added_at = [(row, k) for row in rows for k, s in enumerate(row.sentences)
+                if s.status == "added" and (s.new.start, s.new.end) not in paired_new]
     if not removed_at or not added_at:
         return
-    old_texts = [squeeze(row.sentences[k].old.text) for row, k in removed_at]
-    new_texts = [squeeze(row.sentences[k].new.text) for row, k in added_at]
-    scores = text_similarity(old_texts, new_texts)
-    for i, j in assign(scores, MOVED_THRESHOLD):
+    old_sentences = [row.sentences[k].old for row, k in removed_at]
+    new_sentences = [row.sentences[k].new for row, k in added_at]
+    candidates = scorer.candidates(old_sentences, new_sentences, MOVED_THRESHOLD)
+    dropped: list[tuple[Row, int]] = []
+    for score, i, j in greedy_pairs(candidates):
         (from_row, old_k), (to_row, new_k) = removed_at[i], added_at[j]
         if from_row is to_row:
             continue
-        old_sentence, new_sentence = from_row.sentences[old_k].old, to_row.sentences[new_k].new
+        old_sentence, new_sentence = old_sentences[i], new_sentences[j]
+        if _boilerplate(new_sentence.text) and squeeze(old_sentence.text) == squeeze(new_sentence.text):
+            to_row.sentences[new_k] = pair_change(old_sentence, new_sentence, 1.0, year_shift)
+            dropped.append((from_row, old_k))  # listed once, as same, where it stands now
+            continue
         to_id = to_row.new.id if to_row.new else ""
         from_id = from_row.old.id if from_row.old else ""
-        from_row.sentences[old_k] = pair_change(old_sentence, new_sentence, scores[i, j], year_shift, to_id)
-        to_row.sentences[new_k] = pair_change(old_sentence, new_sentence, scores[i, j], year_shift, from_id, True)
+        from_row.sentences[old_k] = pair_change(old_sentence, new_sentence, score, year_shift, to_id)
+        to_row.sentences[new_k] = pair_change(old_sentence, new_sentence, score, year_shift, from_id, True)
+    for row, k in sorted(dropped, key=lambda item: -item[1]):
+        del row.sentences[k]
 
 
 def heading_diff(old: Section | None, new: Section | None) -> Diff:

@@ -3,10 +3,13 @@ alignment and sentence pairing."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..engines.words import index_terms
 from ..model import Plan
+
+_NUMBER = re.compile(r"[\d.%,]+")
 
 
 @dataclass
@@ -18,8 +21,9 @@ class PlanTerms:
     by_text: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, text: str) -> list[str]:
+        """The text's terms without bare numbers: a changed figure is an edit, not a change of topic."""
         if text not in self.by_text:
-            self.by_text[text] = index_terms(text)
+            self.by_text[text] = [t for t in index_terms(text) if not _NUMBER.fullmatch(t)]
         return self.by_text[text]
 
 

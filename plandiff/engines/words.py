@@ -122,3 +122,10 @@ def general_idf(term: str) -> float:
         return table[term]
     parts = [word for word in _jieba().lcut(term) if len(word) >= 2]
     return max((table.get(word, median) for word in parts), default=median)
+
+
+def noun_terms(text: str) -> list[str]:
+    """Nouns and noun-like verbs of four or more characters, in order (宏观调控, 金融工具): candidate key terms."""
+    jieba = _jieba()
+    return [pair.word for pair in jieba.posseg.cut(text)
+            if len(pair.word) >= 4 and pair.flag in ("n", "nz", "nt", "vn", "ns")]

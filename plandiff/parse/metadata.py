@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..engines.words import district_names, place_names
-from ..model import Metadata
+from ..model import NATIONAL_PLACE, Metadata
 from .page import Page
 
 _ORGAN = r"[\u4e00-\u9fff]{0,16}?(局|委员会|委|厅|办公室|政府|部|院|办)"
@@ -20,6 +20,15 @@ _DATE_KEYS = ("发布时间", "发布日期", "成文日期", "公开日期", "�
 _ISSUER_KEYS = ("发布机构", "发布部门", "发文机关")
 _NUMBER_KEYS = ("政策文号", "文件编号", "发文字号", "文号")
 # The character before 区/县 in an area-type word (开发区, 高新区, 示范区…), never in a district's name.
+# Province-level divisions: a closed list, as the constitution names them.
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+             "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+             "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+_PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
+# 在第十四届全国人民代表大会 (national) / 在浙江省第十四届人民代表大会 (whoever holds the congress)
+_NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
+_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会")
+_REPRESENTING = re.compile(r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)")
 _GENERIC_AREA = set("发新范创能税验聚城园片社景辖街校库山灾牧林矿老市各全本我该行心载领步业试地治")
 
 
@@ -31,11 +40,26 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     wrapped = re.search(r"关于印发《([^》]+)》", title)
     plan_title = wrapped.group(1) if wrapped else title
     issuer = _issuer(title, page)
-    city, district = _place(" ".join([title, issuer, page.notice_issuer]), body_text)
+    opening = title + "\n" + body_text[:1500]
+    level = _level(opening)
+    if level == NATIONAL_PLACE:
+        province = city = district = ""
+        place, issuer = NATIONAL_PLACE, issuer or "国务院"
+    elif level:
+        province, city, district, place = level, "", "", level
+    else:
+        province = ""
+        # The congress a work report is given to names its place as surely as a title does.
+        congress = _CONGRESS.search(opening)
+        head = [title, issuer, page.notice_issuer, congress.group(1) if congress else ""]
+        city, district = _place(" ".join(head), body_text)
+        place = city + district
+    issuer = _named_issuer(issuer or _representing(opening), province or city, district, text)
     return Metadata(
         title=plan_title,
         issuer=issuer,
-        place=city + district,
+        place=place,
+        province=province,
         city=city,
         district=district,
         year=_plan_year(plan_title, body_text, page),
@@ -53,6 +77,43 @@ def _issuer(title: str, page: Page) -> str:
         if page.fields.get(key):
             return page.fields[key]
     return page.notice_issuer
+
+
+def _level(opening: str) -> str:
+    """全国 for a national report, a province's name for a provincial one, else ""."""
+    if _NATIONAL_CONGRESS.search(opening):
+        return NATIONAL_PLACE
+    congress = _CONGRESS.search(opening)
+    if congress:
+        held_by = congress.group(1)
+        for province in PROVINCES:
+            if re.fullmatch(province + _PROVINCE_SUFFIX + "?", held_by):
+                return province
+        return ""
+    representing = _REPRESENTING.search(opening)
+    if representing and representing.group(1) == "省":  # 我代表省人民政府: the province the title names
+        named = [p for p in PROVINCES if p in opening[:200]]
+        return named[0] if len(named) == 1 else ""
+    return ""
+
+
+def _representing(opening: str) -> str:
+    """The government a work report speaks for: 我代表海拉尔区人民政府 → 海拉尔区人民政府."""
+    match = _REPRESENTING.search(opening)
+    return match.group(1) + match.group(2) if match else ""
+
+
+def _named_issuer(issuer: str, region: str, district: str, text: str) -> str:
+    """An issuer that leaves out its place (市科技局, 科技局) gets it back: 武汉市科技局."""
+    if not issuer or issuer == "国务院" or any(issuer.startswith(name) for name in (region, district) if name):
+        return issuer
+    if issuer[0] in "省市区县":
+        return region + issuer if issuer[0] in "省市" and region else issuer
+    if district:
+        for suffix in ("区", "县"):
+            if district + suffix in text:
+                return district + suffix + issuer
+    return region + "市" + issuer if region and region + "市" in text else issuer
 
 
 def _place(head: str, body: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from ..model import (
     Blame,
     Comparison,
     History,
+    LogEntry,
     Plan,
     SectionChange,
     SentenceChange,
@@ -30,6 +31,8 @@ PLAN_SCHEMA = "plandiff/plan@1"
 TARGETS_SCHEMA = "plandiff/targets@1"
 TARGET_CHANGES_SCHEMA = "plandiff/target-changes@1"
 COMPARISON_SCHEMA = "plandiff/comparison@1"
+PLANS_SCHEMA = "plandiff/plans@1"
+LOG_SCHEMA = "plandiff/log@1"
 HISTORY_SCHEMA = "plandiff/history@1"
 BLAME_SCHEMA = "plandiff/blame@1"
 TERMS_SCHEMA = "plandiff/terms@1"
@@ -61,6 +64,8 @@ def plan_to_dict(plan: Plan) -> dict:
         "slug": plan.slug,
         "title": meta.title,
         "place": meta.place,
+        "level": meta.level,
+        "province": meta.province,
         "city": meta.city,
         "district": meta.district,
         "year": meta.year,
@@ -116,8 +121,8 @@ def target_changes_to_dict(old: Plan, new: Plan, changes: tuple[TargetChange, ..
 
 def _plan_ref(plan) -> dict:
     meta = plan.metadata
-    return {"slug": plan.slug, "title": meta.title, "place": meta.place, "year": meta.year,
-            "issuer": meta.issuer, "date": meta.date}
+    return {"slug": plan.slug, "title": meta.title, "caption": meta.caption, "place": meta.place,
+            "level": meta.level, "year": meta.year, "issuer": meta.issuer, "date": meta.date}
 
 
 def _section_ref(plan: Plan, section) -> dict | None:
@@ -182,9 +187,11 @@ def _section(comparison: Comparison, row: SectionChange) -> dict:
 def comparison_to_dict(comparison: Comparison) -> dict:
     data = {
         "schema": COMPARISON_SCHEMA,
+        "title": comparison.title,
         "old": _plan_ref(comparison.old),
         "new": _plan_ref(comparison.new),
         "differs": comparison.differs,
+        "digest": [{"topic": line.topic, "text": line.text} for line in comparison.digest],
         "sections": [_section(comparison, row) for row in comparison.sections],
         "summary": {
             "old_sections": comparison.summary.old_sections,
@@ -195,6 +202,25 @@ def comparison_to_dict(comparison: Comparison) -> dict:
     }
     data["targets"] = [target_change_to_dict(change) for change in comparison.targets]
     return data
+
+
+def known_plans_to_dict(rows) -> dict:
+    """`plandiff list`: every known plan, with its metadata or the reason it can't be read."""
+    plans = []
+    for known, plan, error in rows:
+        entry = {"slug": known.slug, "path": str(known.path), "origin": known.origin,
+                 "size": known.path.stat().st_size if known.path.exists() else None}
+        entry.update(_plan_ref(plan) if plan is not None else {"error": str(error)})
+        entry["slug"] = known.slug
+        plans.append(entry)
+    return {"schema": PLANS_SCHEMA, "plans": plans}
+
+
+def log_to_dict(entries: list[LogEntry]) -> dict:
+    """`plandiff log`: revisions newest first, with change counts against the revision before (null: first)."""
+    return {"schema": LOG_SCHEMA, "revisions": [
+        {**asdict(entry.revision), "sentences_changed": entry.sentences_changed,
+         "targets_changed": entry.targets_changed} for entry in entries]}
 
 
 # --------------------------------------------------------------------------------------------- series

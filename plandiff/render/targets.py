@@ -71,7 +71,8 @@ def targets_table(targets: tuple[Target, ...]) -> Table:
     for column in ("comparator", "value", "kind", "firmness", "tense", "section"):
         table.add_column(column, overflow="fold")
     for target in targets:
-        table.add_row(target.indicator, target.comparator, display_value(target), target.kind, target.firmness or "—",
+        table.add_row(target.indicator, COMPARATOR_TEXT[target.comparator] or "=", display_value(target), target.kind,
+                      target.firmness or "—",
                       target.tense, target.section_id)
     return table
 

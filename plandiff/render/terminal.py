@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
+from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison, Piece, Plan, Section, SectionChange, SectionRole, SentenceChange
+from .wrap import Wrapped
 
+SIDE_BY_SIDE_WIDTH = 200
 TARGET = "reverse"
 DELETE = "bold red strike"
 INSERT = "bold green underline"
@@ -34,14 +37,21 @@ class ViewOptions:
     explain: bool = False  # under each pair, the parts of its score and the runner-up
 
 
+TABLE_WIDTH = 80  # tables fit a standard terminal and stay readable when piped
+
+
 def comparison_view(comparison: Comparison, options: ViewOptions = ViewOptions()) -> Group:
-    parts: list[RenderableType] = [header(comparison), summary_line(comparison)]
+    parts: list[RenderableType] = [Text(comparison.title, style="bold"), Constrain(header(comparison), TABLE_WIDTH)]
+    if comparison.digest:
+        parts += [Text("\nKey changes", style="bold"), digest_view(comparison)]
+    parts.append(summary_line(comparison))
     shown_targets = tuple(t for t in comparison.targets
                           if options.show_same or t.status != "same" or t.firmness_change)
     if shown_targets:
         from .targets import target_changes_table
 
-        parts += [Text(""), target_changes_table(shown_targets, options.plain_marks, comparison.between_places)]
+        parts += [Text(""), Constrain(target_changes_table(shown_targets, options.plain_marks,
+                                                           comparison.between_places), TABLE_WIDTH)]
     for row in comparison.sections:
         if options.section and not _heading_contains(row, options.section):
             continue
@@ -64,6 +74,21 @@ def header(comparison: Comparison) -> Table:
     ):
         table.add_row(Text(label, style="dim"), a or "—", b or "—")
     return table
+
+
+def digest_view(comparison: Comparison) -> Table:
+    """The digest's lines as a bulleted list that wraps with a hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in comparison.digest:
+        grid.add_row("•", Wrapped(Text(line.text)))
+    return grid
+
+
+def section_matches(comparison: Comparison, needle: str) -> bool:
+    """Whether any section heading, old or new, contains the text (for --section)."""
+    return any(_heading_contains(row, needle) for row in comparison.sections)
 
 
 def summary_line(comparison: Comparison) -> Text:
@@ -161,11 +186,13 @@ def section_view(row: SectionChange, options: ViewOptions, comparison: Compariso
     shown = [s for s in row.sentences if _visible(s, options)]
     if not shown and not row.heading_diff and row.status == "matched" and not row.moved and not options.explain:
         return []
-    parts: list[RenderableType] = [Text(""), Rule(style="dim"), section_title(row, options.plain_marks, comparison)]
+    parts: list[RenderableType] = [Text(""), Constrain(Rule(style="dim"), TABLE_WIDTH),
+                                   section_title(row, options.plain_marks, comparison)]
     if options.explain and row.old.id != "0":
         parts.append(explanation(row))
     if options.side_by_side:
-        parts.append(_side_by_side(shown, options))
+        heads = (f"old: {comparison.old.slug}", f"new: {comparison.new.slug}") if comparison else ("old", "new")
+        parts.append(_side_by_side(shown, options, heads))
     elif shown:
         parts.append(_sentence_lines(shown, options, comparison))
     return parts
@@ -177,7 +204,8 @@ def _sentence_lines(sentences, options: ViewOptions, comparison: Comparison | No
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold", ratio=1)
     for sentence in sentences:
-        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]), _sentence_text(sentence, options, comparison))
+        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]),
+                     Wrapped(_sentence_text(sentence, options, comparison)))
     return grid
 
 
@@ -240,11 +268,11 @@ def _elsewhere(sentence: SentenceChange, comparison: Comparison | None) -> str:
         return sentence.elsewhere
 
 
-def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Table:
-    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")
-    table.add_column(ratio=1, overflow="fold")
+def _side_by_side(sentences: list[SentenceChange], options: ViewOptions, heads: tuple[str, str]) -> Constrain:
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+    table.add_column("", no_wrap=True)
+    table.add_column(heads[0], ratio=1)
+    table.add_column(heads[1], ratio=1)
     for sentence in sentences:
         style = STATUS_STYLE[sentence.status]
         if sentence.status in ("changed", "moved"):
@@ -253,5 +281,6 @@ def _side_by_side(sentences: list[SentenceChange], options: ViewOptions) -> Tabl
         else:
             left = _pieces_text(sentence.side("old"), True, style) if sentence.old else Text("")
             right = _pieces_text(sentence.side("new"), True, style) if sentence.new else Text("")
-        table.add_row(Text(SIGN[sentence.status], style=style), left, right)
-    return table
+        table.add_row(Text(SIGN[sentence.status], style=style), Wrapped(left), Wrapped(right))
+    # Two columns need a width to share; piped output has none, so they share a wide page's.
+    return Constrain(table, SIDE_BY_SIDE_WIDTH)

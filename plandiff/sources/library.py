@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LibraryError, UnknownPlanError
+from ..model import Metadata
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"  # package data
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -92,12 +93,20 @@ def series_of(slug: str) -> str:
     return match.group(1) if match else slug
 
 
-def suggest_slug(place_parts: list[str], year: int | None) -> str:
-    """A slug from place names in pinyin and the plan year: 青岛, 市南, 2021 → qingdao-shinan-2021."""
+def suggest_slug(metadata: Metadata) -> str:
+    """A slug for every level from place names in pinyin and the plan year.
+
+    全国 2023 → national-2023; 浙江 2026 → zhejiang-2026; 青岛 2018 → qingdao-2018; 青岛, 市南 2021 →
+    qingdao-shinan-2021. Empty when the plan names no place.
+    """
     from pypinyin import lazy_pinyin
 
-    parts = ["".join(lazy_pinyin(part)).lower() for part in place_parts if part]
-    parts = [re.sub(r"[^a-z0-9]", "", part) for part in parts]
-    if year:
-        parts.append(str(year))
-    return "-".join(part for part in parts if part)
+    if metadata.level == "national":
+        parts = ["national"]
+    else:
+        places = [metadata.province] if metadata.province else [metadata.city, metadata.district]
+        parts = [re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(place)).lower()) for place in places if place]
+    parts = [part for part in parts if part]
+    if parts and metadata.year:
+        parts.append(str(metadata.year))
+    return "-".join(parts)

@@ -119,11 +119,15 @@ class Workspace:
 
     def add(self, file: Path, slug: str | None = None, force: bool = False) -> tuple[str, Path]:
         """File a plan in the library under slug, or under one derived from its place and year."""
-        plan = self.load(file)  # parse first: a file that is not a readable plan never enters the library
-        chosen = slug or library.suggest_slug([plan.metadata.city, plan.metadata.district], plan.metadata.year)
-        if not chosen or chosen.isdigit():
-            raise LibraryError(f"{file}: no place found in the plan to name it by; give one with --as SLUG")
+        chosen = slug or self.slug_for(file)  # parsed first: an unreadable file never enters the library
         return chosen, library.add(file, chosen, overwrite=force)
+
+    def slug_for(self, file: Path) -> str:
+        """The slug a plan file would be filed under: its place in pinyin and its year (national-2023)."""
+        chosen = library.suggest_slug(self.load(file).metadata)
+        if not chosen:
+            raise LibraryError(f"{file}: no place found in the plan to name it by; give one with --as SLUG")
+        return chosen
 
     # -- revisions ---------------------------------------------------------------------------------
     def track(self, file: Path, slug: str, label: str = "", message: str = "", source: str = ""):

@@ -152,8 +152,8 @@ def _rejected(clause: str, match, value: float | None, unit: str) -> bool:
     written = match.group("value")
     if value is None or _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
         return True
-    if before.count("(") > before.count(")"):
-        return True  # inside parentheses: a condition or an aside, not the commitment itself
+    if before.count("(") > before.count(")") or before.count("“") > before.count("”"):
+        return True  # inside parentheses or quotes: an aside or a name (“一个智库、两个基地”), not a commitment
     if re.match(r"^及?以下[^\d,;]", after):
         return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
     if re.search(r"(从|由)[^\d,]{0,10}$", before) and re.match(r"^[^\d,]{0,6}(到|至)\s*\d", after):

@@ -1,0 +1,75 @@
+"""Line breaking for Chinese text in the terminal: 避头尾 (kinsoku) and numbers kept whole.
+
+rich folds text without spaces at exactly the column width, so a line may start with 。 or split
+32.0亿元 in two. Wrapped breaks the lines itself, by display cells, and moves a break back when the
+next line would start with closing punctuation or the break would cut a number.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+# Characters that may not start a line (closing punctuation), and that may not end one (opening).
+NO_LINE_START = set("。，、；：？！）」』”’》〉】〕…—%‰·.,;:?!)]}") | {"\u3001"}
+NO_LINE_END = set("（「『“‘《〈【〔([{")
+_NUMBER = set("0123456789.%‰")
+MAX_NUMBER = 16  # a longer run of digits is not a number worth keeping whole
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Offsets where lines break so that each fits width cells, honouring 避头尾 and whole numbers."""
+    offsets: list[int] = []
+    line_start, used = 0, 0
+    index = 0
+    while index < len(text):
+        if text[index] == "\n":
+            offsets.append(index + 1)
+            line_start, used, index = index + 1, 0, index + 1
+            continue
+        cells = cell_len(text[index])
+        if used + cells > width and index > line_start:
+            cut = _better_cut(text, line_start, index)
+            offsets.append(cut)
+            line_start, used = cut, cell_len(text[cut:index])
+        used += cells
+        index += 1
+    return offsets
+
+
+def _better_cut(text: str, line_start: int, cut: int) -> int:
+    """Move a break back past closing punctuation, opening punctuation and into no number."""
+    original = cut
+    for _ in range(3):  # at most a few characters: a line may not shrink to nothing
+        if cut - 1 > line_start and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
+            cut -= 1
+            continue
+        break
+    if text[cut] in _NUMBER and text[cut - 1] in _NUMBER:
+        start = cut
+        while start > line_start and text[start - 1] in _NUMBER and cut - start < MAX_NUMBER:
+            start -= 1
+        if start > line_start and text[start - 1] not in _NUMBER:
+            cut = start
+    return cut if cut > line_start else original
+
+
+class Wrapped:
+    """A rich Text that wraps by the rules of Chinese typesetting instead of rich's own folding."""
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width)
+        lines = self.text.divide(break_offsets(self.text.plain, width))
+        for line in lines:
+            line.rstrip()
+        # Every line already fits, so rich's own folding leaves them as they are.
+        yield Text("\n").join(line for line in lines if line.plain or len(lines) == 1)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+        return Measurement(min(4, longest), longest)

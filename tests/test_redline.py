@@ -1,0 +1,76 @@
+"""The Word redline: real tracked revisions, heading levels, a first page, and a LibreOffice round trip."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime, timezone
+from xml.etree import ElementTree
+
+import pytest
+from conftest import SEEDS
+
+import plandiff
+from plandiff.parse.pipeline import parse_plan
+from plandiff.render.docx import redline_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def edited():
+    base = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
+    new = base.replace("新增孵化面积120万平方米", "新增孵化面积150万平方米")
+    return plandiff.compare(parse_plan(base, "wuhan-2014"), parse_plan(new, "wuhan-2014b"))
+
+
+def body_of(data: bytes) -> ElementTree.Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return ElementTree.fromstring(package.read("word/document.xml"))
+
+
+def test_changes_are_tracked_revisions_by_plandiff(edited):
+    date = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    body = body_of(redline_docx(edited, date))
+    inserted = body.findall(f".//{W}ins")
+    deleted = body.findall(f".//{W}del")
+    assert inserted and deleted
+    assert "".join(t.text for node in inserted for t in node.iter(f"{W}t")).count("150") == 1
+    assert "".join(t.text for node in deleted for t in node.iter(f"{W}delText")).count("120") == 1
+    ids = [node.get(f"{W}id") for node in inserted + deleted]
+    assert len(ids) == len(set(ids))  # Word needs each revision to have its own id
+    for node in inserted + deleted:
+        assert node.get(f"{W}author") == "plandiff" and node.get(f"{W}date") == "2026-01-02T03:04:05Z"
+    assert not any(list(node.iter(f"{W}t")) for node in deleted)  # deleted text is w:delText, as Word writes it
+
+
+def test_headings_keep_levels_and_the_first_page_has_digest_and_targets():
+    comparison = plandiff.compare(plandiff.load("changzhou-2018"), plandiff.load("binzhou-2023"))
+    body = body_of(redline_docx(comparison))
+    styles = [p.find(f"{W}pPr/{W}pStyle") for p in body.iter(f"{W}p")]
+    names = {style.get(f"{W}val") for style in styles if style is not None}
+    assert {"Heading1", "Heading2"} <= names
+    text = "".join(t.text or "" for t in body.iter(f"{W}t"))
+    assert text.index("Key changes") < text.index("Targets") < text.index("强化顶层设计")
+    assert body.find(f".//{W}tbl") is not None
+
+
+@pytest.mark.slow
+def test_libreoffice_reads_the_redline(tmp_path, edited):
+    if not SOFFICE:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing in CI; tests/run.sh installs libreoffice-writer")
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer)")
+    source = tmp_path / "redline.docx"
+    source.write_bytes(redline_docx(edited))
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    from plandiff.sources.reading import read_bytes
+
+    compact = "".join(read_bytes((tmp_path / "redline.pdf").read_bytes(), "redline.pdf").text.split())
+    assert "Keychanges" in compact and "武汉市科技局2014" in compact
+    assert "150万平方米" in compact  # the insertion, shown as a tracked change
