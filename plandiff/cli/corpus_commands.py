@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..errors import InputError
-from .output import console, emit
+from .output import console, emit, report_written, write_file
 
 corpus_app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -188,7 +188,7 @@ def targets(
                 raise InputError("--format parquet writes a file; give one with -o FILE")
             key = indicator_key(indicator)
             index.export_query(PANEL.replace("key = ?", "key = " + _sql_text(key)), output, "parquet")
-            Console(stderr=True, highlight=False).print(f"wrote the {key} panel to {output}")
+            report_written(output)
             return
         key, columns, rows = targets_panel(index, indicator)
     _print_rows(columns, rows, Format(output_format.value), f"targets:{key}", output)
@@ -225,8 +225,7 @@ def report(
             panels.append((key, [dict(zip(columns, row)) for row in rows]))
         columns, rows = reuse_links(index, links)
     page = corpus_page(summary, years, grid, panels, [dict(zip(columns, row)) for row in rows], str(db))
-    emit(page, html)
-    Console(stderr=True, highlight=False).print(f"wrote the corpus report to {html}")
+    write_file(page, html)
 
 
 def _sql_text(value: str) -> str:

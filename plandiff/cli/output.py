@@ -130,6 +130,11 @@ def write_file(content: str | bytes, path: Path) -> None:
             temporary.replace(path)
         except OSError as error:
             raise InputError(f"{path}: cannot write ({error.strerror}); choose another path") from error
+    report_written(path)
+
+
+def report_written(path: Path) -> None:
+    """Say on stderr what was written: `wrote FILE (N KB)`."""
     size = path.stat().st_size
     Console(stderr=True, highlight=False).print(f"wrote {path} ({max(1, round(size / 1024))} KB)", markup=False,
                                                 soft_wrap=True)

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
-from .output import REPO_HELP, emit, emit_rich, plain_output, workspace
+from .output import REPO_HELP, emit, emit_rich, plain_output, workspace, write_file
 
 SERIES_HELP = ("A series (national), editions (national-2023, national-2023@draft) or plan files; "
                "an edition named with @ replaces that edition's latest revision.")
@@ -28,9 +27,6 @@ def register(app: typer.Typer) -> None:
     for command in (blame, terms, history, series):
         app.command()(command)
 
-
-def _wrote(what: str, path: Path) -> None:
-    Console(stderr=True, highlight=False).print(f"wrote {what} to {path}")
 
 
 def _refuse(output_format: SeriesFormat, allowed: tuple[SeriesFormat, ...]) -> None:
@@ -59,8 +55,7 @@ def blame(
 
         page = series_page(f"Blame of {result.edition.slug}: since when has each sentence been there?", blame=result)
         if html is not None:
-            emit(page, html)
-            _wrote("the blame page", html)
+            write_file(page, html)
         if output_format is SeriesFormat.html:
             emit(page, output)
             return
@@ -102,8 +97,7 @@ def terms(
     if html is not None or output_format is SeriesFormat.html:
         page = view.series_page(**page_args)
         if html is not None:
-            emit(page, html)
-            _wrote("the terms page", html)
+            write_file(page, html)
         if output_format is SeriesFormat.html:
             emit(page, output)
             return
@@ -159,5 +153,5 @@ def series(
     from ..render.series import series_page
 
     report = workspace(repo).series_report(names or [], from_dir)
-    emit(series_page(f"The {report.series.name} series: {len(report.series.editions)} editions", report=report), html)
-    _wrote("the series page", html)
+    write_file(series_page(f"The {report.series.name} series: {len(report.series.editions)} editions", report=report),
+               html)
