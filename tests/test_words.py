@@ -17,3 +17,10 @@ def test_line_by_line_tagging_matches_whole_text():
     assert place_names(text) == whole_places and whole_places
     assert district_names(text) == whole_districts
     assert place_names(text) == whole_places  # again, from the remembered lines
+
+
+def test_key_terms_stay_linear_on_a_long_run_of_one_character():
+    # Found by bench/fuzz.py: the HMM tagger took a minute on this inside a comparison's digest.
+    from plandiff.engines.words import noun_terms
+
+    assert noun_terms("推进宏观调控" + "发" * 30000 + "金融工具") == ["宏观调控", "金融工具"]
