@@ -240,6 +240,7 @@ def test_a_named_revision_replaces_its_editions_latest(tmp_path):
     assert line_of(blame(latest.editions), "坚持人民至上,持续改善城乡居民生活品质。").changed_in == ("haizhou-2022",)
 
 
+@pytest.mark.browser
 def test_blame_page_opens_a_wording_chain_on_click_in_a_browser(generated, tmp_path):
     import shutil
 
