@@ -24,3 +24,19 @@ def test_key_terms_stay_linear_on_a_long_run_of_one_character():
     from plandiff.engines.words import noun_terms
 
     assert noun_terms("推进宏观调控" + "发" * 30000 + "金融工具") == ["宏观调控", "金融工具"]
+
+
+def test_a_chinese_numeral_too_large_for_a_float_is_not_a_number():
+    from plandiff.engines.numerals import chinese_to_number
+
+    assert chinese_to_number("九" * 400) is None
+    assert chinese_to_number("两千五百") == 2500.0
+
+
+def test_a_long_run_of_one_numeral_is_read_in_linear_time():
+    # Found by bench/fuzz.py: 16,000 × 一 made the quantity regex backtrack from every position (38 s).
+    from plandiff.parse.pipeline import parse_plan
+    from plandiff.targets.extract import extract_targets
+
+    plan = parse_plan("一、总体目标\n新增企业" + "一" * 16000 + "家。高新技术企业达到2500家。", "long")
+    assert [t.value for t in extract_targets(plan)] == [2500.0]

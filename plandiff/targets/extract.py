@@ -25,7 +25,9 @@ _BASE_UNITS = (
     "场次|场|所|座|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
 )
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+# A number starts where its run starts, and no real quantity is longer than these caps: without them a
+# 16,000-character run of 一 made the quantity regex quadratic (found by bench/fuzz.py).
+_NUMBER = rf"(?:(?<![\d.])\d{{1,20}}(?:\.\d{{1,8}})?|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]{{1,16}})"
 _QUANTITY = re.compile(
     rf"(?P<value>{_NUMBER})(?:%?\s*[-~—–至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"(?P<unit>{_BASE_UNITS}|(?<=[万亿])(?=以上|左右))"
