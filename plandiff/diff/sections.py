@@ -71,6 +71,7 @@ class _Side:
     parents: list[int | None]  # index of the nearest alignable ancestor
     roles: list[SectionRole]
     sizes: np.ndarray  # characters in the subtree
+    list_lines: np.ndarray  # True for a heading with no sentences and no children
 
     @classmethod
     def of(cls, plan: Plan, sections: list[Section]) -> _Side:
@@ -89,7 +90,9 @@ class _Side:
             while node is not None and node not in index:
                 node = _parent_of(node)
             parents.append(index.get(node) if node is not None else None)
-        return cls(sections, index, parents, [s.role for s in sections], sizes)
+        has_children = {s.parent for s in plan.sections}
+        list_lines = np.array([not s.sentences and s.id not in has_children for s in sections], dtype=bool)
+        return cls(sections, index, parents, [s.role for s in sections], sizes, list_lines)
 
 
 def _parent_of(section_id: str) -> str | None:
@@ -115,8 +118,16 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
         for j, y in enumerate(b.sections):
             if x.heading == y.heading:
                 headings[i, j] = 1.0  # same words under another number: the same section
-    bodies = tfidf_cosine(_subtree_terms(old, a, old_terms), _subtree_terms(new, b, new_terms))
+    subtree_old, subtree_new = _subtree_terms(old, a, old_terms), _subtree_terms(new, b, new_terms)
+    bodies = tfidf_cosine(subtree_old, subtree_new)
     own_bodies = tfidf_cosine([old_terms.own[s.id] for s in a.sections], [new_terms.own[s.id] for s in b.sections])
+    # A list line (a heading with no sentences and no children: a target of a 主要目标 list) pairs only with
+    # another list line: its words recurring in a task section's body say where a figure went, which the
+    # targets view reports, not that a list line became a section.
+    mixed = np.not_equal.outer(a.list_lines, b.list_lines)
+    headings = np.where(mixed, 0.0, headings)
+    bodies = np.where(mixed, 0.0, bodies)
+    own_bodies = np.where(mixed, 0.0, own_bodies)
     ratio = np.minimum(a.sizes[:, None], b.sizes[None, :]) / np.maximum(a.sizes[:, None], b.sizes[None, :])
     # Damp pairs of very different size: a whole chapter is not the same thing as one of its items.
     content = (HEADING_WEIGHT * headings + BODY_WEIGHT * bodies) * (0.6 + 0.4 * np.sqrt(ratio))
@@ -142,12 +153,41 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
             _round(headings[i, j]), _round(bodies[i, j]), index in moved or moved_parent, why,
         )
     partner_bodies = np.maximum(bodies, own_bodies)
-    _mark_splits_and_merges(rows, a, b, content, headings, partner_bodies)
+    into_new = _item_evidence(a, subtree_old, new, b, new_terms)
+    into_old = _item_evidence(b, subtree_new, old, a, old_terms).T
+    _mark_splits_and_merges(rows, a, b, content, headings, partner_bodies, into_new, into_old)
     return pairs + _in_document_order(rows)
 
 
 def _subtree_terms(plan: Plan, side: _Side, terms: PlanTerms) -> list[list[str]]:
     return [[t for s in descendants(plan, section) for t in terms.own[s.id]] for section in side.sections]
+
+
+def _item_evidence(side: _Side, subtree_terms: list[list[str]], other: Plan, other_side: _Side,
+                   other_terms: PlanTerms) -> np.ndarray:
+    """[i, j]: how close section i is to one 一是-style item of the other plan's section j, counted only when
+    that item is closest to i or to a section below i. Such a section went into a part of j, not all of it."""
+    evidence = np.zeros((len(side.sections), len(other_side.sections)))
+    items = [s for s in other.sections if s.is_item and s.parent is not None]
+    if not items:
+        return evidence
+    item_terms = [[t for s in descendants(other, item) for t in other_terms.own[s.id]] for item in items]
+    scores = tfidf_cosine(subtree_terms, item_terms)
+    for k, item in enumerate(items):
+        owner = _nearest(other_side, item.id)
+        closest = int(np.argmax(scores[:, k]))
+        for i in [closest, *_ancestors(side, closest)]:
+            if owner is not None and not side.list_lines[i]:
+                evidence[i, owner] = max(evidence[i, owner], scores[i, k])
+    return evidence
+
+
+def _nearest(side: _Side, section_id: str) -> int | None:
+    """The index of the section or of its nearest alignable ancestor."""
+    node: str | None = section_id
+    while node is not None and node not in side.index:
+        node = _parent_of(node)
+    return side.index.get(node) if node is not None else None
 
 
 def _role_terms(old_roles: list[SectionRole], new_roles: list[SectionRole]) -> np.ndarray:
@@ -276,16 +316,27 @@ def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_ro
     return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
 
 
-def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies) -> None:
-    """An unmatched section close to one already matched on the other side is its split or merge partner."""
+def _closest(bodies_line: np.ndarray, items_line: np.ndarray) -> int:
+    """The closest section on body words; failing the split threshold, the owner of the closest item."""
+    best = int(np.argmax(bodies_line))
+    if bodies_line[best] >= SPLIT_THRESHOLD or items_line.max(initial=0.0) < MUTUAL_THRESHOLD:
+        return best
+    return int(np.argmax(items_line))
+
+
+def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies, into_new, into_old) -> None:
+    """An unmatched section close to one already matched on the other side is its split or merge partner:
+    close on body words, or close to one 一是-style item of it (a whole section became one item)."""
     matched_old = {i: j for (i, j) in rows}
     matched_new = {j: i for (i, j) in rows}
+    split_evidence = (bodies >= SPLIT_THRESHOLD) | (into_old >= MUTUAL_THRESHOLD)
+    merge_evidence = (bodies >= SPLIT_THRESHOLD) | (into_new >= MUTUAL_THRESHOLD)
     for j, section in enumerate(b.sections):
         if j in matched_new:
             continue
-        i = int(np.argmax(bodies[:, j]))
+        i = _closest(bodies[:, j], into_old[:, j])
         partner = matched_old.get(i)
-        if (partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, b.sections[partner])
+        if (partner is not None and split_evidence[i, j] and not _related(section, b.sections[partner])
                 and b.sections[partner].level == section.level
                 and _allowed_partner(section.role, a.roles[i], a.roles)):
             old_row = rows[(i, partner)]
@@ -297,9 +348,9 @@ def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies) 
     for i, section in enumerate(a.sections):
         if i in matched_old or any(key[0] == i for key in rows):
             continue
-        j = int(np.argmax(bodies[i, :]))
+        j = _closest(bodies[i, :], into_new[i, :])
         partner = matched_new.get(j)
-        if (partner is not None and bodies[i, j] >= SPLIT_THRESHOLD and not _related(section, a.sections[partner])
+        if (partner is not None and merge_evidence[i, j] and not _related(section, a.sections[partner])
                 and a.sections[partner].level == section.level and rows[(partner, j)].status == "matched"
                 and _allowed_partner(section.role, b.roles[j], b.roles)):
             rows[(partner, j)] = _with_status(rows[(partner, j)], SectionStatus.MERGED)

@@ -1,0 +1,43 @@
+"""Section alignment across places (two cities' plans): items, list lines and topics worded anew."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed_plan
+
+from plandiff.diff.sections import align_sections
+
+
+def _rows(old_slug: str, new_slug: str):
+    old, new = seed_plan(old_slug), seed_plan(new_slug)
+    return old, new, align_sections(old, new)
+
+
+def _is_list_line(plan, section_id: str) -> bool:
+    section = plan.section(section_id)
+    return not section.sentences and not plan.children(section_id)
+
+
+def test_a_section_that_became_one_item_is_merged_into_its_section():
+    # qingdao's 三、 (高企 and 千帆 enterprise cultivation) is wuhan's （二）'s first item, 培育壮大高新技术企业;
+    # its other items are 二、's industries, so both qingdao parts merged into （二）.
+    _, _, rows = _rows("qingdao-2018", "wuhan-2014")
+    into = {row.old: row.status for row in rows if row.new == "3.2"}
+    assert into == {"2": "merged", "3": "merged"}
+
+
+@pytest.mark.parametrize("pair", [("changzhou-2018", "binzhou-2023"), ("changzhou-2018", "qingdao-2018"),
+                                  ("changzhou-2018", "wuhan-2014")])
+def test_a_list_line_pairs_only_with_a_list_line(pair):
+    # changzhou's 主要目标 lines are heading-only targets: 新增众创空间、孵化器… recurs in binzhou's 孵化载体
+    # section, which says where a figure went (the targets view), not that the line became a section.
+    old, new, rows = _rows(*pair)
+    for row in rows:
+        if row.old not in (None, "0") and row.new not in (None, "0"):
+            assert _is_list_line(old, row.old) == _is_list_line(new, row.new), row
+
+
+def test_list_lines_of_two_target_lists_still_pair():
+    old, new, rows = _rows("changzhou-2018", "wuhan-2014")
+    pairs = {(row.old, row.new) for row in rows if row.status == "matched"}
+    assert ("1.1", "2.3") in pairs  # 全社会研发经费占地区生产总值比重 ↔ 全社会研发费用占全市地区生产总值的比重
