@@ -33,3 +33,17 @@ def test_a_city_word_in_a_title_is_not_a_city():
 def test_a_word_ending_in_city_before_a_year_is_not_a_city():
     meta = parse_plan("智慧城市2023年工作要点\n" + BODY, "c").metadata
     assert meta.city == ""
+
+
+@pytest.mark.parametrize(("opening", "district"), [
+    ("政府工作报告\n——2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上\n", "海拉尔"),
+    ("青岛市市南区科技局2021年工作计划\n", "市南"),
+    ("现在，我代表黄岛区人民政府，向大会报告工作。\n", "黄岛"),
+])
+def test_a_district_that_names_itself_is_its_place(opening, district):
+    assert parse_plan(opening + BODY, "d").metadata.district == district
+
+
+@pytest.mark.parametrize("opening", ["各区县科技局：\n现将计划印发给你们。\n", "高新区2023年工作要点\n"])
+def test_addressees_and_area_types_are_no_district(opening):
+    assert parse_plan(opening + BODY, "d").metadata.district == ""

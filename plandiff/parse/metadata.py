@@ -32,10 +32,15 @@ _CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八
 # A city that names itself as a government, a congress or the organ issuing the plan: 铁岭市人民政府,
 # 第十三届铁岭市人民代表大会, 铁岭市2023年政府工作报告, 山东省青岛市科学技术局. Tried before jieba's place
 # tags, which miss many smaller cities. The follower list is strict so 智慧城市建设 never reads as a city.
+_SELF_ORGAN = r"(?:人民政府|人民代表大会|政府工作报告|(?:19|20)\d\d年|科学技术局|科技局|科学技术委员会)"
 _SELF_NAMED_CITY = re.compile(
     r"(?:^|[在届年—\s：:]|我代表)(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,5}?)市"
-    r"(?=人民政府|人民代表大会|政府工作报告|(?:19|20)\d\d年|科学技术局|科技局|科学技术委员会"
-    r"|[\u4e00-\u9fff]{2,4}[区县](?:人民政府|人民代表大会|科技局|科学技术局))",
+    rf"(?={_SELF_ORGAN}|[\u4e00-\u9fff]{{2,4}}[区县]{_SELF_ORGAN})",
+    re.M,
+)
+# The same for a district or county: 海拉尔区人民政府, 在海拉尔区第十四届人民代表大会, 市南区科技局.
+_SELF_NAMED_DISTRICT = re.compile(
+    rf"(?:^|[在届年—\s：:市]|我代表)([^\W\d_区县各全本我该]{{2,4}}?)[区县](?={_SELF_ORGAN}|第[一二三四五六七八九十]+届)",
     re.M,
 )
 _REPRESENTING = re.compile(r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)")
@@ -63,7 +68,9 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
         congress = _CONGRESS.search(opening)
         head = [title, issuer, page.notice_issuer, _held_by(congress)]
         city, district = _place(" ".join(head), body_text)
-        city = _self_named_city([title, issuer, page.notice_issuer, body_text[:1500]]) or city
+        heads = [title, issuer, page.notice_issuer, body_text[:1500]]
+        city = _self_named(_SELF_NAMED_CITY, heads) or city
+        district = _self_named(_SELF_NAMED_DISTRICT, heads) or district
         place = city + district
     issuer = _named_issuer(issuer or _representing(opening), province or city, district, text)
     return Metadata(
@@ -113,11 +120,11 @@ def _held_by(congress: re.Match | None) -> str:
     return (congress.group(1) or congress.group(2)) if congress else ""
 
 
-def _self_named_city(heads: list[str]) -> str:
-    """The city a title, issuer or opening names as itself, in that order of trust; "" when none does."""
+def _self_named(pattern: re.Pattern, heads: list[str]) -> str:
+    """The city (or district) a title, issuer or opening names as itself, in that order of trust."""
     for head in heads:
-        for match in _SELF_NAMED_CITY.finditer(head):
-            if _is_word(head, match.start(1), match.end(1) + 1):
+        for match in pattern.finditer(head):
+            if match.group(1)[-1] not in _GENERIC_AREA and _is_word(head, match.start(1), match.end(1) + 1):
                 return match.group(1)
     return ""
 
