@@ -133,8 +133,11 @@ def _is_word(text: str, start: int, end: int) -> bool:
     """True when jieba reads text[start:end] as whole words, or one word plus a suffix (铁岭市, 铁岭/市).
 
     So 智慧城市 (智慧/城市) is no city 智慧城, while 盐城市 and 焦作市 are."""
-    ends, cursor = {0}, 0
-    for token in tokenize(text[:end + 8]):
+    # A window of a few characters either side decides the words; tokenizing a whole head per match
+    # would make a hostile opening with hundreds of candidates quadratic.
+    origin = max(0, start - 6)
+    ends, cursor = {origin}, origin
+    for token in tokenize(text[origin:end + 6]):
         cursor += len(token)
         ends.add(cursor)
     return start in ends and (end in ends and (end - 1 in ends or _one_token(ends, start, end)))
