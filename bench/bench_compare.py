@@ -44,10 +44,9 @@ def cli_run(env: dict) -> None:
 
 def forget_words() -> None:
     """Empty the in-process word memos, so a comparison segments both plans as a first one does."""
-    from plandiff.engines import words
+    from plandiff.engines.words import forget_memos
 
-    for memo in (words._index_terms, words._line_place_names, words._line_district_names):
-        memo.cache_clear()
+    forget_memos()
 
 
 def main() -> None:

@@ -17,9 +17,11 @@ import argparse
 import json
 import random
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from plandiff.engines.words import tokenize
+from plandiff.model import Metadata
 from plandiff.sources.library import suggest_slug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,8 +199,16 @@ def plant(plans: dict[tuple[str, int], str], cities: list[City], copies: int, rn
     return truth
 
 
+@lru_cache(maxsize=None)
+def _stem(city: str) -> str:
+    """The city's slug without its year; twins in pinyin (苏州, 宿州) get -2 so no file overwrites another."""
+    stem = suggest_slug(Metadata(place=city, city=city, year=2000)).removesuffix("-2000")
+    twins = [other for other in CITIES[:CITIES.index(city)] if _stem(other) == stem] if city in CITIES else []
+    return f"{stem}-{len(twins) + 1}" if twins else stem
+
+
 def file_name(city: str, year: int) -> str:
-    return f"{suggest_slug([city], year)}.txt"
+    return f"{_stem(city)}-{year}.txt"
 
 
 def generate(out: Path, cities: int, years: int, copies: int, seed: int = 16) -> dict:

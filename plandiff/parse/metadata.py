@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..engines.words import district_names, place_names
+from ..engines.words import district_names, place_names, tokenize
 from ..model import NATIONAL_PLACE, Metadata
 from .page import Page
 
@@ -27,7 +27,22 @@ PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
 # 在第十四届全国人民代表大会 (national) / 在浙江省第十四届人民代表大会 (whoever holds the congress)
 _NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
-_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会")
+_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会"
+                       r"|第[一二三四五六七八九十]+届([\u4e00-\u9fff]{2,12}?)人民代表大会")
+# A city that names itself as a government, a congress or the organ issuing the plan: 铁岭市人民政府,
+# 第十三届铁岭市人民代表大会, 铁岭市2023年政府工作报告, 山东省青岛市科学技术局. Tried before jieba's place
+# tags, which miss many smaller cities. The follower list is strict so 智慧城市建设 never reads as a city.
+_SELF_ORGAN = r"(?:人民政府|人民代表大会|政府工作报告|(?:19|20)\d\d年|科学技术局|科技局|科学技术委员会)"
+_SELF_NAMED_CITY = re.compile(
+    r"(?:^|[在届年—\s：:]|我代表)(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,5}?)市"
+    rf"(?={_SELF_ORGAN}|[\u4e00-\u9fff]{{2,4}}[区县]{_SELF_ORGAN})",
+    re.M,
+)
+# The same for a district or county: 海拉尔区人民政府, 在海拉尔区第十四届人民代表大会, 市南区科技局.
+_SELF_NAMED_DISTRICT = re.compile(
+    rf"(?:^|[在届年—\s：:市]|我代表)([^\W\d_区县各全本我该]{{2,4}}?)[区县](?={_SELF_ORGAN}|第[一二三四五六七八九十]+届)",
+    re.M,
+)
 _REPRESENTING = re.compile(r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)")
 _GENERIC_AREA = set("发新范创能税验聚城园片社景辖街校库山灾牧林矿老市各全本我该行心载领步业试地治")
 
@@ -51,8 +66,11 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
         province = ""
         # The congress a work report is given to names its place as surely as a title does.
         congress = _CONGRESS.search(opening)
-        head = [title, issuer, page.notice_issuer, congress.group(1) if congress else ""]
+        head = [title, issuer, page.notice_issuer, _held_by(congress)]
         city, district = _place(" ".join(head), body_text)
+        heads = [title, issuer, page.notice_issuer, body_text[:1500]]
+        city = _self_named(_SELF_NAMED_CITY, heads) or city
+        district = _self_named(_SELF_NAMED_DISTRICT, heads) or district
         place = city + district
     issuer = _named_issuer(issuer or _representing(opening), province or city, district, text)
     return Metadata(
@@ -85,7 +103,7 @@ def _level(opening: str) -> str:
         return NATIONAL_PLACE
     congress = _CONGRESS.search(opening)
     if congress:
-        held_by = congress.group(1)
+        held_by = _held_by(congress)
         for province in PROVINCES:
             if re.fullmatch(province + _PROVINCE_SUFFIX + "?", held_by):
                 return province
@@ -95,6 +113,38 @@ def _level(opening: str) -> str:
         named = [p for p in PROVINCES if p in opening[:200]]
         return named[0] if len(named) == 1 else ""
     return ""
+
+
+def _held_by(congress: re.Match | None) -> str:
+    """Who holds the congress: 浙江省 in 在浙江省第十四届人民代表大会 or 第十三届浙江省人民代表大会."""
+    return (congress.group(1) or congress.group(2)) if congress else ""
+
+
+def _self_named(pattern: re.Pattern, heads: list[str]) -> str:
+    """The city (or district) a title, issuer or opening names as itself, in that order of trust."""
+    for head in heads:
+        for match in pattern.finditer(head):
+            if match.group(1)[-1] not in _GENERIC_AREA and _is_word(head, match.start(1), match.end(1) + 1):
+                return match.group(1)
+    return ""
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """True when jieba reads text[start:end] as whole words, or one word plus a suffix (铁岭市, 铁岭/市).
+
+    So 智慧城市 (智慧/城市) is no city 智慧城, while 盐城市 and 焦作市 are."""
+    # A window of a few characters either side decides the words; tokenizing a whole head per match
+    # would make a hostile opening with hundreds of candidates quadratic.
+    origin = max(0, start - 6)
+    ends, cursor = {origin}, origin
+    for token in tokenize(text[origin:end + 6]):
+        cursor += len(token)
+        ends.add(cursor)
+    return start in ends and (end in ends and (end - 1 in ends or _one_token(ends, start, end)))
+
+
+def _one_token(ends: set[int], start: int, end: int) -> bool:
+    return not any(start < at < end for at in ends)
 
 
 def _representing(opening: str) -> str:
