@@ -56,3 +56,11 @@ def test_page_break_artifacts_are_mended():
     plan = plandiff.load(corpus_file("national-gwr-2021.txt"))
     assert plan.metadata.title == "政府工作报告"  # the title was cut in two by a page break
     assert plan.metadata.year == 2021
+
+
+def test_a_subscript_on_its_own_line_stays_in_its_sentence():
+    """Web pages put PM<sub>2.5</sub> on three lines when copied; the sentence must stay whole."""
+    text = "一、回顾\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。二氧化碳（CO\n2\n）排放下降。\n二、任务\n推动发展。\n"
+    plan = plandiff.parse_plan(text, "p")
+    sentences = [s.text.replace(" ", "") for s in plan.sections[1].sentences]
+    assert sentences == ["细颗粒物(PM2.5)平均浓度下降9.1%。", "二氧化碳(CO2)排放下降。"]

@@ -16,6 +16,8 @@ COMPATIBILITY_WARNING = 0.02  # share of Han characters
 
 _BROKEN_LINE = re.compile(r"([^\s。!?;:”)\]]{20})(\n\s*\n?)(?=[\u4e00-\u9fff“(])")
 _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9fff])(?=[ \t]*\n)")
+# A sub- or superscript a web page put on its own line: PM / 2.5 / ）平均浓度, CO / 2 / 排放, 平方米 m / 2.
+_SCRIPT_LINE = re.compile(r"(?<=[A-Za-z])(\n[ \t]*)([0-9.]{1,4})(\n[ \t]*)(?=\S)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
 
 
@@ -33,6 +35,7 @@ def mend_page_breaks(text: str) -> str:
             return match.group(0)
         return match.group(1) + " " * len(match.group(2))
 
+    text = _SCRIPT_LINE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
     text = _BROKEN_LINE.sub(join, text)
     # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
     return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
