@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import seed_plan
+
+import plandiff
 
 
 
@@ -71,6 +75,15 @@ def test_binzhou_2023_outline_from_one_paragraph():
     assert plan.children(top[4].id)[3].heading == "创新科技金融模式"
     headings = " ".join(s.heading for s in plan.sections)
     assert "市、区" not in headings and "百分点" not in headings
+
+
+def test_numbered_items_run_into_their_heading_in_one_paragraph():
+    """Pasted as one paragraph, qingdao-2018's 1.–32. follow a heading word (产业1.“一业一策”), not a stop."""
+    text = (Path(plandiff.__file__).parent / "seeds" / "qingdao-2018.txt").read_text(encoding="utf-8")
+    pasted = plandiff.parse_plan("".join(line.strip() for line in text.splitlines()), "pasted")
+    lined = seed_plan("qingdao-2018")
+    assert [(s.level, s.marker) for s in pasted.sections] == [(s.level, s.marker) for s in lined.sections]
+    assert pasted.sections[2].heading == "多措并举发展高技术产业"
 
 
 @pytest.mark.parametrize("slug", ["qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023"])
