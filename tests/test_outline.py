@@ -106,3 +106,13 @@ def test_width_folding_keeps_offsets():
 
     assert fold_width("（一）２．８８％　") == "(一)2.88% "
     assert len(fold_width("（一）")) == 3
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("二、主要工作目标1、高新技术产业增加值增长10%;2、研发投入强度达到2.9%。三、重点工作推动发展。", 2),
+    ("二、主要工作目标第1、2批企业认定完成。1、2月份完成申报。三、重点工作推动发展。", 0),
+])
+def test_dun_numbered_items_inside_a_paragraph(text, items):
+    """1、 after a heading word opens an item; 第1、2批 and 1、2月份 are ordinals in a sentence."""
+    plan = plandiff.parse_plan("一、回顾\n去年完成任务。" + text, "p")
+    assert sum(1 for s in plan.sections if s.kind == "arabic_dun") == items
