@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import seed_plan
+
+import plandiff
 
 
 
@@ -73,6 +77,15 @@ def test_binzhou_2023_outline_from_one_paragraph():
     assert "市、区" not in headings and "百分点" not in headings
 
 
+def test_numbered_items_run_into_their_heading_in_one_paragraph():
+    """Pasted as one paragraph, qingdao-2018's 1.–32. follow a heading word (产业1.“一业一策”), not a stop."""
+    text = (Path(plandiff.__file__).parent / "seeds" / "qingdao-2018.txt").read_text(encoding="utf-8")
+    pasted = plandiff.parse_plan("".join(line.strip() for line in text.splitlines()), "pasted")
+    lined = seed_plan("qingdao-2018")
+    assert [(s.level, s.marker) for s in pasted.sections] == [(s.level, s.marker) for s in lined.sections]
+    assert pasted.sections[2].heading == "多措并举发展高技术产业"
+
+
 @pytest.mark.parametrize("slug", ["qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023"])
 def test_every_sentence_is_traceable_to_the_source(slug):
     plan = seed_plan(slug)
@@ -93,3 +106,13 @@ def test_width_folding_keeps_offsets():
 
     assert fold_width("（一）２．８８％　") == "(一)2.88% "
     assert len(fold_width("（一）")) == 3
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("二、主要工作目标1、高新技术产业增加值增长10%;2、研发投入强度达到2.9%。三、重点工作推动发展。", 2),
+    ("二、主要工作目标第1、2批企业认定完成。1、2月份完成申报。三、重点工作推动发展。", 0),
+])
+def test_dun_numbered_items_inside_a_paragraph(text, items):
+    """1、 after a heading word opens an item; 第1、2批 and 1、2月份 are ordinals in a sentence."""
+    plan = plandiff.parse_plan("一、回顾\n去年完成任务。" + text, "p")
+    assert sum(1 for s in plan.sections if s.kind == "arabic_dun") == items

@@ -20,6 +20,14 @@ def test_heading_words_give_the_role():
     assert section_role("多措并举发展高技术产业", ["加快发展高技术产业。"], 2018) == OTHER
 
 
+def test_a_run_in_heading_keeps_the_role_of_its_title():
+    """Pasted as one paragraph, a heading runs on into its first sentence; 今年 there is not a heading word."""
+    run_in = "2022年经济社会发展总体要求和政策取向今年将召开中国共产党第二十次全国代表大会,是十分重要的一年"
+    assert section_role(run_in, [], 2022) == REQUIREMENTS
+    assert section_role("今年工作安排", [], 2022) == TASKS
+    assert section_role("去年工作情况", [], 2022) == REVIEW
+
+
 def test_a_bare_year_says_past_or_ahead():
     assert section_role("2016年", [], 2017) == REVIEW
     assert section_role("2017年", [], 2017) == TASKS

@@ -23,8 +23,8 @@ _MARKERS = (
     ("han_dun", re.compile(rf"({_HAN}{{1,3}})、(?!{_HAN}、)"), "after-sentence"),
     ("paren_han", re.compile(rf"\(({_HAN}{{1,3}})\)"), "after-word"),
     ("paren_arabic", re.compile(r"\((\d{1,2})\)"), "after-word"),
-    ("arabic_dot", re.compile(r"(\d{1,2})\.(?![\d.])"), None),
-    ("arabic_dun", re.compile(r"(\d{1,2})、"), None),
+    ("arabic_dot", re.compile(r"(\d{1,2})\.(?![\d.])"), "after-word"),
+    ("arabic_dun", re.compile(r"(?<!第)(\d{1,2})、(?!\d)"), "after-word"),
     ("circled", re.compile(r"([①-⑳])"), None),
     ("shi", re.compile(rf"({_HAN}{{1,2}})是"), None),
 )

@@ -13,9 +13,11 @@ from dataclasses import replace
 
 from ..model import Section, SectionRole
 
-_REVIEW = re.compile(r"回顾|总结|过去[一五]?年|去年|成绩|成就|成效|进展|主要工作情况|工作情况")
+# 今年, 明年 and 去年 name a role only where a heading starts with them (今年工作安排); further on they
+# belong to a run-in heading's first sentence (…政策取向今年将召开…, a plan pasted as one paragraph).
+_REVIEW = re.compile(r"回顾|总结|过去[一五]?年|^去年|成绩|成就|成效|进展|主要工作情况|工作情况")
 _REQUIREMENTS = re.compile(r"总体要求|总体思路|工作思路|指导思想|基本原则|主要目标|预期目标|发展目标|工作目标|目标任务|政策取向")
-_TASKS = re.compile(r"重点工作|工作任务|重点任务|主要任务|工作安排|工作部署|计划|建议|举措|措施|今年|明年|下一步|努力方向")
+_TASKS = re.compile(r"重点工作|工作任务|重点任务|主要任务|工作安排|工作部署|计划|建议|举措|措施|^对?(?:今年|明年)|下一步|努力方向")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # Commitments look ahead (要, 将, 力争…); a review reports what was done, and rarely says so.
 _FUTURE = re.compile(r"要|将|拟|力争|确保|争取|今年|明年")
