@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from plandiff.diff.pipeline import compare
 from plandiff.diff.sections import alignable
+from plandiff.diff.sentences import BOILERPLATE_LENGTH
 from plandiff.model import Comparison, Plan
 from plandiff.parse.pipeline import parse_plan
 from plandiff.parse.text import fold, sentence_spans, squeeze
@@ -53,7 +54,12 @@ def accounted(comparison: Comparison) -> tuple[Counter, Counter]:
 
 
 def signature(plan: Plan) -> tuple:
-    return tuple((s.marker, s.heading, tuple(squeeze(x.text) for x in s.sentences)) for s in plan.sections)
+    """The outline and its sentences; short boilerplate (各位代表！) counts wherever it stands, as
+    find_moves treats it: met again word for word it is the same sentence, not a move."""
+    texts = [[squeeze(x.text) for x in s.sentences] for s in plan.sections]
+    outline = tuple((s.marker, s.heading, tuple(t for t in ts if len(t) > BOILERPLATE_LENGTH))
+                    for s, ts in zip(plan.sections, texts))
+    return outline, tuple(sorted(t for ts in texts for t in ts if len(t) <= BOILERPLATE_LENGTH))
 
 
 def check_invariant(old: Plan, new: Plan) -> Comparison:
