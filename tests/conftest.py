@@ -96,3 +96,22 @@ def corpus_file(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (shared/ sits beside the checkout in CI)")
     return path
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium under playwright; CI must have it, a laptop may skip."""
+    if not CHROMIUM:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI; tests/run.sh installs it with apt-get")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield launched
+        launched.close()

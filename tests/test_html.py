@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 
 import pytest
 from conftest import SEEDS
@@ -18,22 +16,7 @@ from plandiff.model import Comparison
 from plandiff.render.html import render_report
 from plandiff.render.json import comparison_to_dict
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ATTACKS = ['<script>alert(1)</script>', '<img src=x onerror="window.__pwned=1">', '"><svg onload="window.__pwned=2">']
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI; tests/run.sh installs it with apt-get")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
