@@ -1,4 +1,4 @@
-"""Fuzz the whole pipeline (parse, targets, compare, JSON, terminal) with hostile plan pairs.
+"""Fuzz the whole pipeline (parse, targets, the terms tagger, compare, JSON, terminal) with hostile plan pairs.
 
     PLANDIFF_FUZZ_MINUTES=30 .venv/bin/python bench/fuzz.py   # the long run the README documents
     .venv/bin/python bench/fuzz.py --cases 2000 --seed 7   # a fixed budget
@@ -82,6 +82,7 @@ def run_case(old_text: str, new_text: str) -> None:
     from rich.console import Console
 
     from plandiff.diff.pipeline import compare
+    from plandiff.engines.words import content_words
     from plandiff.parse.pipeline import parse_plan
     from plandiff.render.json import comparison_to_dict, dumps, plan_to_dict
     from plandiff.render.terminal import comparison_view
@@ -89,6 +90,7 @@ def run_case(old_text: str, new_text: str) -> None:
 
     old, new = parse_plan(old_text, "old"), parse_plan(new_text, "new")
     extract_targets(new)
+    content_words(new.text)  # what `plandiff terms` reads
     comparison = compare(old, new)
     for data in (plan_to_dict(old), comparison_to_dict(comparison)):
         dumps(data).encode("utf-8")  # strict: no NaN, no surrogate

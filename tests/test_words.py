@@ -40,3 +40,16 @@ def test_a_long_run_of_one_numeral_is_read_in_linear_time():
 
     plan = parse_plan("一、总体目标\n新增企业" + "一" * 16000 + "家。高新技术企业达到2500家。", "long")
     assert [t.value for t in extract_targets(plan)] == [2500.0]
+
+
+def test_new_words_are_guessed_in_short_runs_only():
+    """新冠 and 新质 are not in jieba's dictionary; a long run of rare characters is noise, not new words."""
+    import random
+
+    from plandiff.engines.words import content_words
+
+    assert content_words("有效应对新冠肺炎疫情冲击,培育新质生产力。")[1:] == [["新冠", "肺炎", "疫情", "冲击"],
+                                                                    ["培育", "新质", "生产力"]]
+    rng = random.Random(2)
+    noise = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(3000))
+    assert content_words("推进宏观调控。" + noise + "。发展金融工具。")[0] == ["宏观调控"]
