@@ -26,6 +26,22 @@ def test_a_section_that_became_one_item_is_merged_into_its_section():
     assert into == {"2": "merged", "3": "merged"}
 
 
+def test_a_subsection_follows_its_item_when_its_parent_went_elsewhere():
+    # qingdao 九、 (体制改革) pairs with wuhan （一）, but its 27. 推进科技计划管理改革 is wuhan （八）'s first item
+    # 深化科技计划管理改革: it is merged into （八）, not left as removed.
+    _, _, rows = _rows("qingdao-2018", "wuhan-2014")
+    assert ("9", "3.1") in {(row.old, row.new) for row in rows}
+    assert {row.status for row in rows if (row.old, row.new) == ("9.1", "3.8")} == {"merged"}
+
+
+def test_items_of_one_section_split_into_the_sections_that_took_them():
+    # wuhan （二）'s items (高企, 关键技术攻关, 产业集聚) went to three binzhou sections; binzhou's part 三、 holds
+    # one of them, （二）强化关键核心技术攻关, so the part itself is not paired.
+    _, _, rows = _rows("wuhan-2014", "binzhou-2023")
+    split = {row.new for row in rows if row.old == "3.2" and row.status == "split"}
+    assert {"3.2", "4.1"} <= split and "3" not in split
+
+
 @pytest.mark.parametrize("pair", [("changzhou-2018", "binzhou-2023"), ("changzhou-2018", "qingdao-2018"),
                                   ("changzhou-2018", "wuhan-2014")])
 def test_a_list_line_pairs_only_with_a_list_line(pair):

@@ -30,6 +30,7 @@ MATCH_THRESHOLD = 0.20
 SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
 MUTUAL_THRESHOLD = 0.25  # body similarity enough for two leftovers that are each other's best match
 SPLIT_THRESHOLD = 0.40
+ITEM_THRESHOLD = 0.20  # body similarity enough for a section and one 一是 item closest to each other
 
 
 @dataclass(frozen=True)
@@ -165,20 +166,32 @@ def _subtree_terms(plan: Plan, side: _Side, terms: PlanTerms) -> list[list[str]]
 
 def _item_evidence(side: _Side, subtree_terms: list[list[str]], other: Plan, other_side: _Side,
                    other_terms: PlanTerms) -> np.ndarray:
-    """[i, j]: how close section i is to one 一是-style item of the other plan's section j, counted only when
-    that item is closest to i or to a section below i. Such a section went into a part of j, not all of it."""
+    """[i, j]: how close section i is to its closest 一是-style item of the other plan, put under the item's
+    section j, when that item is in turn closest to i's branch (i, a section above it or below it).
+
+    A section with children counts as one topic only when most of its children's closest items are under
+    the same j too; otherwise its children speak for themselves.
+    """
     evidence = np.zeros((len(side.sections), len(other_side.sections)))
     items = [s for s in other.sections if s.is_item and s.parent is not None]
     if not items:
         return evidence
     item_terms = [[t for s in descendants(other, item) for t in other_terms.own[s.id]] for item in items]
     scores = tfidf_cosine(subtree_terms, item_terms)
-    for k, item in enumerate(items):
-        owner = _nearest(other_side, item.id)
-        closest = int(np.argmax(scores[:, k]))
-        for i in [closest, *_ancestors(side, closest)]:
-            if owner is not None and not side.list_lines[i]:
-                evidence[i, owner] = max(evidence[i, owner], scores[i, k])
+    closest_item = np.argmax(scores, axis=1)
+    closest_section = np.argmax(scores, axis=0)
+    owners = [_nearest(other_side, items[int(k)].id) for k in closest_item]
+    children: dict[int, list[int]] = {}
+    for i, parent in enumerate(side.parents):
+        if parent is not None:
+            children.setdefault(parent, []).append(i)
+    for i, k in enumerate(closest_item):
+        closest = int(closest_section[k])
+        on_branch = closest == i or closest in _ancestors(side, i) or i in _ancestors(side, closest)
+        kids = children.get(i, [])
+        one_topic = 2 * sum(owners[c] == owners[i] for c in kids) >= len(kids)
+        if owners[i] is not None and on_branch and one_topic and not side.list_lines[i]:
+            evidence[i, owners[i]] = scores[i, k]
     return evidence
 
 
@@ -311,17 +324,37 @@ def _related(x: Section, y: Section) -> bool:
     return x.id.startswith(y.id + ".") or y.id.startswith(x.id + ".")
 
 
+def _related_to_rows(section: Section, rows, sections: list[Section], old_index=None, new_index=None) -> bool:
+    """True when the section contains, or sits in, a section already paired with the same partner."""
+    if old_index is not None:
+        paired = [sections[j] for (i, j) in rows if i == old_index and j is not None]
+    else:
+        paired = [sections[i] for (i, j) in rows if j == new_index and i is not None]
+    return any(_related(section, other) for other in paired)
+
+
 def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_roles: list[SectionRole]) -> bool:
     """A split or merge partner of another role is allowed only when its role has no counterpart."""
     return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
 
 
-def _closest(bodies_line: np.ndarray, items_line: np.ndarray) -> int:
-    """The closest section on body words; failing the split threshold, the owner of the closest item."""
-    best = int(np.argmax(bodies_line))
-    if bodies_line[best] >= SPLIT_THRESHOLD or items_line.max(initial=0.0) < MUTUAL_THRESHOLD:
+def _partner_by_words(line: np.ndarray, rows_side: dict, level: int, sections: list[Section]) -> int | None:
+    """The closest section on body words, when close enough and at the level of its own partner."""
+    best = int(np.argmax(line))
+    partner = rows_side.get(best)
+    if line[best] >= SPLIT_THRESHOLD and partner is not None and sections[partner].level == level:
         return best
-    return int(np.argmax(items_line))
+    return None
+
+
+def _partner_by_item(line: np.ndarray, side: _Side, index: int, other_partner: dict) -> int | None:
+    """The owner of the closest 一是 item, unless an ancestor's pair already covers that section."""
+    best = int(np.argmax(line)) if line.size else 0
+    if not line.size or line[best] < ITEM_THRESHOLD or best not in other_partner:
+        return None
+    if any(other_partner.get(best) == ancestor for ancestor in _ancestors(side, index)):
+        return None
+    return best
 
 
 def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies, into_new, into_old) -> None:
@@ -329,15 +362,14 @@ def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies, 
     close on body words, or close to one 一是-style item of it (a whole section became one item)."""
     matched_old = {i: j for (i, j) in rows}
     matched_new = {j: i for (i, j) in rows}
-    split_evidence = (bodies >= SPLIT_THRESHOLD) | (into_old >= MUTUAL_THRESHOLD)
-    merge_evidence = (bodies >= SPLIT_THRESHOLD) | (into_new >= MUTUAL_THRESHOLD)
     for j, section in enumerate(b.sections):
         if j in matched_new:
             continue
-        i = _closest(bodies[:, j], into_old[:, j])
-        partner = matched_old.get(i)
-        if (partner is not None and split_evidence[i, j] and not _related(section, b.sections[partner])
-                and b.sections[partner].level == section.level
+        i = _partner_by_words(bodies[:, j], matched_old, section.level, b.sections)
+        if i is None:
+            i = _partner_by_item(into_old[:, j], b, j, matched_old)
+        partner = matched_old.get(i) if i is not None else None
+        if (partner is not None and not _related_to_rows(section, rows, b.sections, old_index=i)
                 and _allowed_partner(section.role, a.roles[i], a.roles)):
             old_row = rows[(i, partner)]
             rows[(i, partner)] = _with_status(old_row, SectionStatus.SPLIT)
@@ -348,10 +380,12 @@ def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies, 
     for i, section in enumerate(a.sections):
         if i in matched_old or any(key[0] == i for key in rows):
             continue
-        j = _closest(bodies[i, :], into_new[i, :])
-        partner = matched_new.get(j)
-        if (partner is not None and merge_evidence[i, j] and not _related(section, a.sections[partner])
-                and a.sections[partner].level == section.level and rows[(partner, j)].status == "matched"
+        j = _partner_by_words(bodies[i, :], matched_new, section.level, a.sections)
+        if j is None:
+            j = _partner_by_item(into_new[i, :], a, i, matched_new)
+        partner = matched_new.get(j) if j is not None else None
+        if (partner is not None and not _related_to_rows(section, rows, a.sections, new_index=j)
+                and rows[(partner, j)].status == "matched"
                 and _allowed_partner(section.role, b.roles[j], b.roles)):
             rows[(partner, j)] = _with_status(rows[(partner, j)], SectionStatus.MERGED)
             rows[(i, j)] = SectionPair(SectionStatus.MERGED, section.id, b.sections[j].id, _round(scores[i, j]),
