@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..engines.numerals import chinese_fraction, chinese_to_number
 from ..model import Firmness, Plan, Section, Target, TargetKind, Tense
 from .context import forecast_clause, sentence_contexts
-from .indicators import canonical_key, clean_indicator
+from .indicators import TIME_SPAN, canonical_key, clean_indicator
 
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
@@ -326,6 +326,8 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         head = re.sub(rf".*?({_NEW})", "", head)
     head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
     head = clean_indicator(head)
+    if TIME_SPAN.match(head):
+        head = ""  # 国内生产总值增加到121万亿元,五年年均增长5.2%: still 国内生产总值
     if not head and previous is not None:
         return previous.indicator
     tier = re.fullmatch(r"(国家级|省级|市级|县级|区级)(以上)?", head)

@@ -47,9 +47,14 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
 _COMPILED = [(key, re.compile(pattern), kinds) for key, (pattern, kinds) in ALIASES.items()]
 _FILLER = re.compile(
     r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|今年|明年|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
-    r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上|将|把|对|拟安排|安排|坚决)+"
+    r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上|将|把|对|拟安排|安排|坚决|(过去|近)?[一二三四五六七八九十两]+年(来|间|内)?|累计)+"
 )
-_TRAILING = re.compile(r"(的|要|将|已|共|累计|年均|同比|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约|近|再|分别|均|比去年|比上年|全年)+$")
+_TRAILING = re.compile(
+    r"(的|要|将|已|共|累计|年均|平均|同比|连年|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约|近|再|分别|均|比去年|"
+    r"比上年|全年|(上升|提高|提升|增加|增长|下降|降低|扩大|减少|升|降)[到至])+$"
+)
+# A span of time (五年, 过去十年, 两年来) is when, not what: the target measures the clause's subject.
+TIME_SPAN = re.compile(r"^(过去|近|这|前)?[一二三四五六七八九十两\d]+年(来|间|内|中)?$")
 
 
 def clean_indicator(phrase: str) -> str:
