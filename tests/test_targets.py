@@ -279,3 +279,8 @@ def test_indicators_leave_out_time_spans_and_verbs(sentence, indicators):
     """A span of time (五年) is when, not what; a verb (上升到) or adverb (连年) is not part of the name."""
     plan = parse_plan("一、过去五年工作回顾\n" + sentence + "\n二、今年工作\n推动发展。\n", "p")
     assert [t.indicator for t in extract_targets(plan)] == indicators
+
+
+def test_a_list_shares_its_last_measure_noun():
+    plan = parse_plan("一、回顾\n基础设施、制造业投资分别增长9.4%、9.1%。\n二、任务\n推动发展。\n", "p")
+    assert [t.indicator for t in extract_targets(plan)] == ["基础设施投资", "制造业投资"]
