@@ -274,6 +274,7 @@ def test_counts_inside_a_quoted_name_are_not_targets():
     ("粮食产量连年稳定在1.3万亿斤以上。", ["粮食产量"]),
     ("重污染天数下降超过五成,全国地表水优良水体比例由67.9%上升到87.9%。", ["重污染天数", "全国地表水优良水体比例"]),
     ("五年总体赤字率控制在3%以内。", ["总体赤字率"]),
+    ("全国居民人均可支配收入实际增长8.1%。", ["全国居民人均可支配收入"]),
 ])
 def test_indicators_leave_out_time_spans_and_verbs(sentence, indicators):
     """A span of time (五年) is when, not what; a verb (上升到) or adverb (连年) is not part of the name."""
