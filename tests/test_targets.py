@@ -267,3 +267,21 @@ def test_main_comparison_shows_softened_rows_and_says_higher_between_places(tmp_
 def test_counts_inside_a_quoted_name_are_not_targets():
     found = plan_targets("加快建设以“一个高端智库、两个研发基地、三个公共服务平台”为核心的转化体系,建成4个孵化器。")
     assert [(t.value, t.unit) for t in found] == [(4.0, "个")]
+
+
+@pytest.mark.parametrize(("sentence", "indicators"), [
+    ("国内生产总值增加到121万亿元,五年年均增长5.2%,十年增加近70万亿元。", ["国内生产总值"] * 3),
+    ("粮食产量连年稳定在1.3万亿斤以上。", ["粮食产量"]),
+    ("重污染天数下降超过五成,全国地表水优良水体比例由67.9%上升到87.9%。", ["重污染天数", "全国地表水优良水体比例"]),
+    ("五年总体赤字率控制在3%以内。", ["总体赤字率"]),
+    ("全国居民人均可支配收入实际增长8.1%。", ["全国居民人均可支配收入"]),
+])
+def test_indicators_leave_out_time_spans_and_verbs(sentence, indicators):
+    """A span of time (五年) is when, not what; a verb (上升到) or adverb (连年) is not part of the name."""
+    plan = parse_plan("一、过去五年工作回顾\n" + sentence + "\n二、今年工作\n推动发展。\n", "p")
+    assert [t.indicator for t in extract_targets(plan)] == indicators
+
+
+def test_a_list_shares_its_last_measure_noun():
+    plan = parse_plan("一、回顾\n基础设施、制造业投资分别增长9.4%、9.1%。\n二、任务\n推动发展。\n", "p")
+    assert [t.indicator for t in extract_targets(plan)] == ["基础设施投资", "制造业投资"]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..engines.numerals import chinese_fraction, chinese_to_number
 from ..model import Firmness, Plan, Section, Target, TargetKind, Tense
 from .context import forecast_clause, sentence_contexts
-from .indicators import canonical_key, clean_indicator
+from .indicators import TIME_SPAN, canonical_key, clean_indicator
 
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
@@ -288,10 +288,22 @@ def _list_indicators(head: str, indicator: str, nouns: list[str], count: int) ->
         subject = re.split(r"(增长|增幅|增速|提高|降低|下降|减少|增加|达到)", subject)[0]
         parts = [clean_indicator(p) for p in re.split(r"[和、及与]", subject) if clean_indicator(p)]
         if len(parts) == count:
-            return parts
+            return _shared_head(parts)
         if count == 2 and subject.startswith("城乡"):
             return [place + subject[2:] for place in _URBAN_RURAL]
     return [indicator] * count
+
+
+# What a coordinated list leaves unsaid on its earlier parts: 基础设施、制造业投资 are two 投资.
+_MEASURE_NOUN = re.compile(r"(投资|产值|增加值|收入|支出|消费|产量|规模|总额|销量|销售额|进出口额|出口|进口)$")
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """Give earlier parts the measure noun only the last one names (基础设施、制造业投资 → 基础设施投资)."""
+    last = _MEASURE_NOUN.search(parts[-1])
+    if not last:
+        return parts
+    return [part if _MEASURE_NOUN.search(part) else part + last.group() for part in parts[:-1]] + parts[-1:]
 
 
 def _kind(before: str, unit: str) -> TargetKind:
@@ -326,6 +338,8 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         head = re.sub(rf".*?({_NEW})", "", head)
     head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
     head = clean_indicator(head)
+    if TIME_SPAN.match(head):
+        head = ""  # 国内生产总值增加到121万亿元,五年年均增长5.2%: still 国内生产总值
     if not head and previous is not None:
         return previous.indicator
     tier = re.fullmatch(r"(国家级|省级|市级|县级|区级)(以上)?", head)
