@@ -16,6 +16,8 @@ import numpy as np
 
 from ..engines.similarity import assign, moved_indices, order_bonus, tfidf_cosine
 from ..model import PairScore, Plan, Section, SectionRole, SectionStatus
+from .regroup import ancestors as _ancestors
+from .regroup import descendants, item_evidence, parent_of, splits_and_merges
 from .terms import PlanTerms, plan_terms
 
 HEADING_WEIGHT = 0.45
@@ -29,8 +31,6 @@ FORBIDDEN = -10.0
 MATCH_THRESHOLD = 0.20
 SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
 MUTUAL_THRESHOLD = 0.25  # body similarity enough for two leftovers that are each other's best match
-SPLIT_THRESHOLD = 0.40
-ITEM_THRESHOLD = 0.20  # body similarity enough for a section and one 一是 item closest to each other
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,6 @@ class SectionPair:
     body_score: float = 0.0
     moved: bool = False
     why: PairScore | None = None
-
-
-def descendants(plan: Plan, section: Section) -> list[Section]:
-    """The section itself and everything below it, in document order."""
-    if section.level == 0:
-        return [section]
-    prefix = section.id + "."
-    return [s for s in plan.sections if s.id == section.id or s.id.startswith(prefix)]
 
 
 def alignable(plan: Plan) -> list[Section]:
@@ -84,20 +76,16 @@ class _Side:
             while node is not None:
                 if node in index:
                     sizes[index[node]] += own_size[section.id]
-                node = _parent_of(node)
+                node = parent_of(node)
         parents = []
         for section in sections:
-            node = _parent_of(section.id)
+            node = parent_of(section.id)
             while node is not None and node not in index:
-                node = _parent_of(node)
+                node = parent_of(node)
             parents.append(index.get(node) if node is not None else None)
         has_children = {s.parent for s in plan.sections}
         list_lines = np.array([not s.sentences and s.id not in has_children for s in sections], dtype=bool)
         return cls(sections, index, parents, [s.role for s in sections], sizes, list_lines)
-
-
-def _parent_of(section_id: str) -> str | None:
-    return section_id.rsplit(".", 1)[0] if "." in section_id else None
 
 
 def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
@@ -154,53 +142,22 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
             _round(headings[i, j]), _round(bodies[i, j]), index in moved or moved_parent, why,
         )
     partner_bodies = np.maximum(bodies, own_bodies)
-    into_new = _item_evidence(a, subtree_old, new, b, new_terms)
-    into_old = _item_evidence(b, subtree_new, old, a, old_terms).T
-    _mark_splits_and_merges(rows, a, b, content, headings, partner_bodies, into_new, into_old)
+    into_new = item_evidence(a, subtree_old, new, b, new_terms)
+    into_old = item_evidence(b, subtree_new, old, a, old_terms).T
+    for (i, j), status in splits_and_merges(list(rows), a, b, partner_bodies, into_new, into_old).items():
+        if (i, j) in rows:
+            rows[(i, j)] = _with_status(rows[(i, j)], status)
+        elif i is None or j is None:
+            rows[(i, j)] = SectionPair(status, a.sections[i].id if i is not None else None,
+                                       b.sections[j].id if j is not None else None)
+        else:
+            rows[(i, j)] = SectionPair(status, a.sections[i].id, b.sections[j].id, _round(content[i, j]),
+                                       _round(headings[i, j]), _round(partner_bodies[i, j]))
     return pairs + _in_document_order(rows)
 
 
 def _subtree_terms(plan: Plan, side: _Side, terms: PlanTerms) -> list[list[str]]:
     return [[t for s in descendants(plan, section) for t in terms.own[s.id]] for section in side.sections]
-
-
-def _item_evidence(side: _Side, subtree_terms: list[list[str]], other: Plan, other_side: _Side,
-                   other_terms: PlanTerms) -> np.ndarray:
-    """[i, j]: how close section i is to its closest 一是-style item of the other plan, put under the item's
-    section j, when that item is in turn closest to i's branch (i, a section above it or below it).
-
-    A section with children counts as one topic only when most of its children's closest items are under
-    the same j too; otherwise its children speak for themselves.
-    """
-    evidence = np.zeros((len(side.sections), len(other_side.sections)))
-    items = [s for s in other.sections if s.is_item and s.parent is not None]
-    if not items:
-        return evidence
-    item_terms = [[t for s in descendants(other, item) for t in other_terms.own[s.id]] for item in items]
-    scores = tfidf_cosine(subtree_terms, item_terms)
-    closest_item = np.argmax(scores, axis=1)
-    closest_section = np.argmax(scores, axis=0)
-    owners = [_nearest(other_side, items[int(k)].id) for k in closest_item]
-    children: dict[int, list[int]] = {}
-    for i, parent in enumerate(side.parents):
-        if parent is not None:
-            children.setdefault(parent, []).append(i)
-    for i, k in enumerate(closest_item):
-        closest = int(closest_section[k])
-        on_branch = closest == i or closest in _ancestors(side, i) or i in _ancestors(side, closest)
-        kids = children.get(i, [])
-        one_topic = 2 * sum(owners[c] == owners[i] for c in kids) >= len(kids)
-        if owners[i] is not None and on_branch and one_topic and not side.list_lines[i]:
-            evidence[i, owners[i]] = scores[i, k]
-    return evidence
-
-
-def _nearest(side: _Side, section_id: str) -> int | None:
-    """The index of the section or of its nearest alignable ancestor."""
-    node: str | None = section_id
-    while node is not None and node not in side.index:
-        node = _parent_of(node)
-    return side.index.get(node) if node is not None else None
 
 
 def _role_terms(old_roles: list[SectionRole], new_roles: list[SectionRole]) -> np.ndarray:
@@ -264,14 +221,6 @@ def _pair_mutual_best(a: _Side, b: _Side, matched, bodies, roles) -> list[tuple[
     return found
 
 
-def _ancestors(side: _Side, index: int) -> list[int]:
-    chain, parent = [], side.parents[index]
-    while parent is not None:
-        chain.append(parent)
-        parent = side.parents[parent]
-    return chain
-
-
 def _tree_terms(a: _Side, b: _Side, matched: list[tuple[int, int]]) -> np.ndarray:
     """A bonus where both parents are paired with each other (or both are top level), a cost where each
     parent is paired elsewhere: a child stays with its parent unless its words say it moved."""
@@ -318,80 +267,6 @@ def _preamble_pair(old: Section, new: Section) -> SectionPair:
     if not new.sentences:
         return SectionPair(SectionStatus.REMOVED, old.id, None)
     return SectionPair(SectionStatus.MATCHED, old.id, new.id, 1.0, 1.0, 1.0)
-
-
-def _related(x: Section, y: Section) -> bool:
-    return x.id.startswith(y.id + ".") or y.id.startswith(x.id + ".")
-
-
-def _related_to_rows(section: Section, rows, sections: list[Section], old_index=None, new_index=None) -> bool:
-    """True when the section contains, or sits in, a section already paired with the same partner."""
-    if old_index is not None:
-        paired = [sections[j] for (i, j) in rows if i == old_index and j is not None]
-    else:
-        paired = [sections[i] for (i, j) in rows if j == new_index and i is not None]
-    return any(_related(section, other) for other in paired)
-
-
-def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_roles: list[SectionRole]) -> bool:
-    """A split or merge partner of another role is allowed only when its role has no counterpart."""
-    return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
-
-
-def _partner_by_words(line: np.ndarray, rows_side: dict, level: int, sections: list[Section]) -> int | None:
-    """The closest section on body words, when close enough and at the level of its own partner."""
-    best = int(np.argmax(line))
-    partner = rows_side.get(best)
-    if line[best] >= SPLIT_THRESHOLD and partner is not None and sections[partner].level == level:
-        return best
-    return None
-
-
-def _partner_by_item(line: np.ndarray, side: _Side, index: int, other_partner: dict) -> int | None:
-    """The owner of the closest 一是 item, unless an ancestor's pair already covers that section."""
-    best = int(np.argmax(line)) if line.size else 0
-    if not line.size or line[best] < ITEM_THRESHOLD or best not in other_partner:
-        return None
-    if any(other_partner.get(best) == ancestor for ancestor in _ancestors(side, index)):
-        return None
-    return best
-
-
-def _mark_splits_and_merges(rows, a: _Side, b: _Side, scores, headings, bodies, into_new, into_old) -> None:
-    """An unmatched section close to one already matched on the other side is its split or merge partner:
-    close on body words, or close to one 一是-style item of it (a whole section became one item)."""
-    matched_old = {i: j for (i, j) in rows}
-    matched_new = {j: i for (i, j) in rows}
-    for j, section in enumerate(b.sections):
-        if j in matched_new:
-            continue
-        i = _partner_by_words(bodies[:, j], matched_old, section.level, b.sections)
-        if i is None:
-            i = _partner_by_item(into_old[:, j], b, j, matched_old)
-        partner = matched_old.get(i) if i is not None else None
-        if (partner is not None and not _related_to_rows(section, rows, b.sections, old_index=i)
-                and _allowed_partner(section.role, a.roles[i], a.roles)):
-            old_row = rows[(i, partner)]
-            rows[(i, partner)] = _with_status(old_row, SectionStatus.SPLIT)
-            rows[(i, j)] = SectionPair(SectionStatus.SPLIT, a.sections[i].id, section.id, _round(scores[i, j]),
-                                       _round(headings[i, j]), _round(bodies[i, j]))
-            continue
-        rows[(None, j)] = SectionPair(SectionStatus.ADDED, None, section.id)
-    for i, section in enumerate(a.sections):
-        if i in matched_old or any(key[0] == i for key in rows):
-            continue
-        j = _partner_by_words(bodies[i, :], matched_new, section.level, a.sections)
-        if j is None:
-            j = _partner_by_item(into_new[i, :], a, i, matched_new)
-        partner = matched_new.get(j) if j is not None else None
-        if (partner is not None and not _related_to_rows(section, rows, a.sections, new_index=j)
-                and rows[(partner, j)].status == "matched"
-                and _allowed_partner(section.role, b.roles[j], b.roles)):
-            rows[(partner, j)] = _with_status(rows[(partner, j)], SectionStatus.MERGED)
-            rows[(i, j)] = SectionPair(SectionStatus.MERGED, section.id, b.sections[j].id, _round(scores[i, j]),
-                                       _round(headings[i, j]), _round(bodies[i, j]))
-            continue
-        rows[(i, None)] = SectionPair(SectionStatus.REMOVED, section.id, None)
 
 
 def _with_status(pair: SectionPair, status: SectionStatus) -> SectionPair:
