@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, seed_plan
+from conftest import SEEDS, corpus_file, seed_plan
 
 from plandiff.diff.pipeline import compare
 from plandiff.parse.pipeline import parse_plan
@@ -142,3 +142,16 @@ def test_year_rollover_is_routine():
     assert comparison.new.metadata.year == 2024
     routine = [s for row in comparison.sections for s in row.sentences if s.routine]
     assert len(routine) == 1 and routine[0].new.text.startswith("2024年,新增高新技术企业")
+
+
+@pytest.mark.slow
+def test_a_report_pasted_as_one_paragraph_compares_as_nearly_the_same():
+    """Lines lost: headings run into their first sentence, 一是 items into their paragraph, the
+    preamble's lines into one. Only the preamble's lines may still read as removed."""
+    text = corpus_file("national-gwr-2022.txt").read_text(encoding="utf-8")
+    pasted = "".join(line.strip() for line in text.splitlines())
+    comparison = compare(parse_plan(text, "lines"), parse_plan(pasted, "pasted"))
+    counts = comparison.summary.sentences
+    assert comparison.summary.sections.matched == 12 and comparison.summary.sections.moved == 0
+    assert (counts.moved, counts.added, counts.changed) == (0, 0, 1) and counts.removed <= 3
+    assert counts.same >= 518

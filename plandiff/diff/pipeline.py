@@ -192,6 +192,11 @@ def _diff_group(group: list[Row], old: Plan, new: Plan, aligned_old, aligned_new
             old_pools.append((row, _pool(old, row.old, aligned_old, absorb)))
         if row.new is not None and (not new_pools or row.pair.status != "merged"):
             new_pools.append((row, _pool(new, row.new, aligned_new, absorb)))
+    first = group[0]
+    if first.pair.status == "matched" and old_pools and new_pools:
+        # A heading that ran on into its first sentence (a plan pasted as one paragraph) lends that sentence.
+        old_pools[0][1][:0] = run_on(old, first.old, first.new.heading)
+        new_pools[0][1][:0] = run_on(new, first.new, first.old.heading)
     owner_of_old = {id(s): row for row, pool in old_pools for s in pool}
     owner_of_new = {id(s): row for row, pool in new_pools for s in pool}
     old_sentences = [s for _, pool in old_pools for s in pool]
@@ -211,14 +216,42 @@ def _pool(plan: Plan, section: Section, aligned: set[str], absorb: bool) -> list
     sentences = list(section.sentences)
     for child in plan.children(section.id):
         if child.is_item or (absorb and child.id not in aligned):
-            sentences.append(_heading_sentence(child))
+            sentences.append(heading_sentence(plan, child))
             sentences.extend(_pool(plan, child, aligned, absorb))
     return sentences
 
 
-def _heading_sentence(section: Section) -> Sentence:
-    start = section.start + len(section.marker)
-    return Sentence(section.heading, start, start + len(section.heading))
+def run_on(plan: Plan, section: Section, other_heading: str) -> list[Sentence]:
+    """The part of a heading past the other plan's whole heading, as a sentence: 2021年工作回顾|过去一年是…."""
+    heading = section.heading
+    if len(other_heading) < 2 or len(heading) < len(other_heading) + 4 or not heading.startswith(other_heading):
+        return []
+    at = plan.text.find(heading, section.start)
+    if at < 0:
+        return []
+    start, end = at + len(other_heading), at + len(heading)
+    while end < len(plan.text) and plan.text[end] in "。;!?":
+        end += 1
+    shown = section.shown_heading[len(other_heading):] + plan.text[at + len(heading):end]
+    return [Sentence(plan.text[start:end], start, end, None, shown)]
+
+
+def heading_sentence(plan: Plan, section: Section) -> Sentence:
+    """A folded-in heading as the sentence it reads as: an item keeps its 一是 and its full stop.
+
+    So a heading line 一是保持…区间。 and the same words inside a pasted paragraph are the same sentence.
+    """
+    text = plan.text
+    at = text.find(section.heading, section.start)
+    if at < 0 or not section.heading:
+        start = section.start + len(section.marker)
+        return Sentence(section.heading, start, start + len(section.heading), None, section.shown_heading)
+    end = at + len(section.heading)
+    while end < len(text) and text[end] in "。;!?":
+        end += 1
+    start, shown = (section.start, section.shown_marker) if section.is_item else (at, "")
+    shown += text[start + len(shown):at] + section.shown_heading + text[at + len(section.heading):end]
+    return Sentence(text[start:end], start, end, None, shown)
 
 
 def _summary(old: Plan, new: Plan, pairs, sections) -> Summary:
