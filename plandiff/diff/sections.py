@@ -4,8 +4,9 @@ One global assignment over heading and body similarity, run twice: the second ru
 were paired, so children of paired parents pair first, and a child that went to another parent is
 reported as moved. A part pairs with a part of another role (review, requirements, tasks) only when
 no part of its own role exists on the other side. Levels may differ, order is only a hint, renumbering
-is ignored, and a section whose text went to two sections (or came from two) is reported as split (or
-merged) rather than as one match plus one add.
+is ignored, and a section whose text went to two sections (or came from two, or became one 一是 item of
+a paired section) is reported as split (or merged) rather than as one match plus one add: regroup.py.
+A heading-only list line (a target) pairs only with another list line.
 """
 
 from __future__ import annotations
