@@ -147,7 +147,7 @@ def reuse(
     db: Path = DB_OPTION,
     min_chars: int = typer.Option(60, "--min-chars", help="Shortest passage to report, in characters."),
     min_sentences: int = typer.Option(2, "--min-sentences", help="Fewest sentences a passage must have."),
-    similarity: float = typer.Option(0.8, "--similarity", help="How alike two sentences must be (0–1)."),
+    similarity: float = typer.Option(0.88, "--similarity", help="How alike two sentences must be (0–1)."),
     limit: int = typer.Option(50, "--limit", help="Links to print (all are stored in the index; 0 = all)."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write every table as Parquet here."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
