@@ -82,3 +82,14 @@ def test_every_word_function_gives_the_same_answer_with_the_lexicon(lexicon):
     whole, without = run("-")
     assert partial and not whole
     assert with_lexicon == without
+
+
+def test_a_folder_that_cannot_be_written_costs_no_build(tmp_path, monkeypatch):
+    from plandiff.engines import words
+
+    def refuse():
+        raise AssertionError("the whole dictionary was read for a lexicon that can't be written")
+
+    monkeypatch.setattr(words, "full_dictionary", refuse)
+    (tmp_path / "a-file").write_text("")
+    assert cache.open_word_lexicon(tmp_path / "a-file" / "cache") is None

@@ -192,12 +192,13 @@ def _owned(path: Path) -> bool:
 
 
 def _build_lexicon(path: Path) -> None:
-    total, entries = words.full_dictionary()
+    # The temporary file first: a folder that can't be written costs nothing more than jieba's own load.
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     temporary = Path(name)
     try:
+        total, entries = words.full_dictionary()
         db = sqlite3.connect(temporary)
         with db:
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
