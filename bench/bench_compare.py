@@ -2,6 +2,10 @@
 process, and two peers.
 
 Run:  .venv/bin/python bench/bench_compare.py [--runs N]
+      .venv/bin/python bench/bench_compare.py --national-cli [--runs 5]
+The second form times only issue 12's goal: the uncached CLI on the national 2022 -> 2023 reports, as
+`PLANDIFF_NO_CACHE=1 /usr/bin/time -f '%e s %M KB' plandiff OLD NEW --no-pager` with output to a pipe,
+and prints the median wall time and peak memory of the runs and the load average before and after.
 Each timed call does only the work it names: a CLI row is one whole `plandiff` process (its environment
 is set before the process starts), an in-process row is one pure call. Anything a row must start from
 (an empty word memo) is set up before its timer starts. Peers: diff-match-patch on the two whole texts
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OLD, NEW = "qingdao-2018", "wuhan-2014"
+NATIONAL = [ROOT.parent / "shared" / "corpus" / f"national-gwr-{year}.txt" for year in (2022, 2023)]
 
 
 def timed(function, runs: int, setup=None) -> float:
@@ -49,10 +55,40 @@ def forget_words() -> None:
     forget_memos()
 
 
+def national_cli(runs: int) -> None:
+    """Median wall seconds and peak KB of whole uncached `plandiff` runs on national 2022 -> 2023, by /usr/bin/time."""
+    plandiff = shutil.which("plandiff", path=str(Path(sys.executable).parent)) or "plandiff"
+    env = {**os.environ, "PLANDIFF_NO_CACHE": "1", "PLANDIFF_HOME": tempfile.mkdtemp(prefix="plandiff-bench-home-")}
+    command = ["/usr/bin/time", "-f", "%e s %M KB %U %S", plandiff, *map(str, NATIONAL), "--no-pager"]
+    before = os.getloadavg()
+    samples = []
+    for _ in range(runs + 1):  # the first run may build the word lexicon once: not timed
+        result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert result.returncode == 1, result.stderr  # the two reports differ
+        seconds, _, kilobytes, _, user, system = result.stderr.strip().splitlines()[-1].split()
+        samples.append((float(seconds), int(kilobytes), float(user) + float(system)))
+    after = os.getloadavg()
+    timed_samples = samples[1:]
+    print(f"# PLANDIFF_NO_CACHE=1 /usr/bin/time -f '%e s %M KB %U %S' plandiff national-gwr-2022.txt national-gwr-2023.txt "
+          f"--no-pager | (pipe), median of {runs}")
+    print(f"wall {statistics.median(s for s, _, _ in timed_samples):.2f} s, "
+          f"CPU (user + system) {statistics.median(c for _, _, c in timed_samples):.2f} s, "
+          f"peak {statistics.median(k for _, k, _ in timed_samples) / 1024:.0f} MB; "
+          f"wall of each run: {', '.join(f'{s:.2f}' for s, _, _ in timed_samples)} s; "
+          f"untimed first run {samples[0][0]:.2f} s")
+    print(f"load average (1, 5, 15 min) before {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
+          f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--national-cli", action="store_true", help="time only the uncached CLI on national 2022->2023")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    if arguments.national_cli:
+        national_cli(runs)
+        return
 
     home = tempfile.mkdtemp(prefix="plandiff-bench-home-")  # no library or store of the user's shadows a seed
     os.environ["PLANDIFF_HOME"] = home  # set once, before anything is timed

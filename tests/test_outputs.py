@@ -193,6 +193,15 @@ def test_line_breaks_keep_closing_punctuation_and_numbers_with_the_line():
         assert not any(a[-1].isdigit() and b[0] in "0123456789.%" for a, b in zip(lines, lines[1:])), (width, lines)
 
 
+def test_text_that_surely_fits_is_not_measured_and_breaks_nowhere():
+    from plandiff.render.wrap import _measured_breaks
+
+    sentence = "今年发展主要预期目标是：国内生产总值增长5.5%左右；城镇新增就业1100万人以上。"
+    for text in (sentence, sentence * 3, "ａｂ" * 20, "a\n" + sentence):
+        for width in (len(text) - 1, len(text), 2 * len(text) - 1, 2 * len(text), 2 * len(text) + 5, 100_000):
+            assert break_offsets(text, width) == _measured_breaks(text, width), (text, width)
+
+
 def test_shell_completion_completes_commands_and_is_not_a_comparison():
     import os
     import subprocess

@@ -60,3 +60,30 @@ def test_new_words_are_guessed_in_short_runs_only():
     rng = random.Random(2)
     noise = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(3000))
     assert content_words("推进宏观调控。" + noise + "。发展金融工具。")[0] == ["宏观调控"]
+
+
+def test_numerals_read_without_cn2an_are_what_cn2an_reads():
+    """Every string of up to three numeral characters, and every run of bare units: the same value as cn2an."""
+    from itertools import product
+
+    import cn2an
+
+    from plandiff.engines.numerals import _BARE_UNITS, _simple_number
+
+    def by_cn2an(text):
+        try:
+            return float(cn2an.cn2an(text, "smart"))
+        except ValueError:
+            return None
+
+    alphabet = "零〇一二两三四五六七八九十百千万亿"
+    answered = 0
+    for length in (1, 2, 3):
+        for text in map("".join, product(alphabet, repeat=length)):
+            if _simple_number(text) is not None:
+                answered += 1
+                assert _simple_number(text) == by_cn2an(text), text
+    assert answered > 100  # 七, 十四, 二十, 两百, 三万, …
+    for length in (1, 2, 3, 4):
+        for text in map("".join, product("百千万亿", repeat=length)):
+            assert _BARE_UNITS.fullmatch(text) and by_cn2an(text) is None, text

@@ -7,9 +7,13 @@ shows `2.88%→3.55%` as one replacement rather than scattered digits.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
+import threading
 from collections import Counter
 from functools import lru_cache
+from typing import Callable, Iterable, Iterator, Protocol
 
 UNITS = (
     "个百分点|百分点|万亿元|亿元|万元|千元|元|万平方米|平方米|平方公里|公里|千米|万亩|亩|万吨|吨|"
@@ -25,19 +29,130 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]{" + str(MAX_RUN + 1) + ",}")
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
+class Lexicon(Protocol):
+    """jieba's prefix dictionary kept where its entries can be read a few at a time (sources/cache.py keeps one)."""
 
+    total: int  # the sum of every word's frequency, as jieba computes it
+
+    def entries(self, prefixes: Iterable[str]) -> Iterable[tuple[str, int, str]]:
+        """(key, frequency, dictionary tags) of every key whose first two characters are one of prefixes."""
+
+
+_lexicon_opener: Callable[[], Lexicon | None] | None = None
+_partial: _PartialDictionary | None = None  # None: jieba's whole dictionary is loaded
+_LOCK = threading.Lock()
+
+
+def use_lexicon(opener: Callable[[], Lexicon | None]) -> None:
+    """Load jieba's dictionary from opener()'s lexicon, a part at a time, unless it is loaded already.
+
+    jieba loads its whole prefix dictionary (498,000 keys, about 1 s) before the first cut. A cut of a
+    text only looks up keys that are substrings of it, so the keys that start with the text's characters
+    and pairs of characters give the same words: about a tenth of the dictionary for a long plan.
+    """
+    global _lexicon_opener
+    _lexicon_opener = opener
+
+
+def _imported_jieba():
+    # jieba's _compat imports pkg_resources (0.3 s, deprecated) only to open jieba's own data files; when the
+    # import fails jieba opens them by path, the same files.
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
     # jieba logs "Building prefix dict…" at DEBUG/INFO; users must never see it.
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    jieba.initialize()
     return jieba
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    global _partial
+    jieba = _imported_jieba()
+    lexicon = _lexicon_opener() if _lexicon_opener is not None and not jieba.dt.initialized else None
+    if lexicon is None:
+        jieba.initialize()
+    else:
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, lexicon.total, True
+        _partial = _PartialDictionary(lexicon)
+    return jieba
+
+
+class _PartialDictionary:
+    """The part of jieba's prefix dictionary loaded so far, keyed by first character and first two characters."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.loaded: set[str] = set()
+        self.tags: dict[str, tuple[str, ...]] = {}
+
+    def load_for(self, jieba, text: str) -> None:
+        # Every key a cut of text looks up starts with one of its characters or pairs of characters.
+        needed = set(text)
+        needed.update(map(str.__add__, text, text[1:]))
+        missing = needed - self.loaded
+        if not missing:
+            return
+        found = {}
+        for key, frequency, tags in self.lexicon.entries(sorted(missing)):
+            found[key] = frequency
+            if tags:
+                self.tags[key] = tuple(tags.split())
+        jieba.dt.FREQ.update(found)
+        self.loaded |= missing
+
+
+def _ready(text: str):
+    """jieba, with every dictionary key a cut of text can look up loaded."""
+    global _partial
+    jieba = _jieba()
+    if _partial is not None:
+        with _LOCK:
+            try:
+                _partial.load_for(jieba, text)
+            except Exception:  # noqa: BLE001 - a lexicon that fails mid-run: load jieba's whole dictionary
+                _partial = None
+                jieba.dt.initialized = False
+                jieba.initialize()
+    return jieba
+
+
+def full_dictionary() -> tuple[int, Iterator[tuple[str, int, str]]]:
+    """jieba's whole prefix dictionary: its total, and (key, frequency, tags) for every key (for a Lexicon)."""
+    jieba = _imported_jieba()
+    tokenizer = jieba.dt if _partial is None else jieba.Tokenizer()  # never a dictionary loaded in part
+    tokenizer.initialize()
+    tags: dict[str, list[str]] = {}
+    for word, flag in _TAGGED_LINE.findall(_dictionary_text(jieba)):
+        tags.setdefault(word, []).append(flag)
+    return tokenizer.total, ((key, frequency, " ".join(tags.get(key, ()))) for key, frequency in tokenizer.FREQ.items())
+
+
+def dictionary_identity() -> str:
+    """jieba's version and its dictionary file's path, size and time: a lexicon built from another is stale."""
+    jieba = _imported_jieba()
+    path = jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    stat = os.stat(path)
+    return f"jieba {jieba.__version__} {path} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _dictionary_text(jieba) -> str:
+    with jieba.dt.get_dict_file() as dictionary:
+        return dictionary.read().decode("utf-8")
+
+
+_TAGGED_LINE = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.M)
 
 
 def _bounded(cut, text: str) -> list:
     """cut(text) with every over-long run cut into MAX_RUN pieces first, so the cost stays linear."""
+    _ready(text)
     if len(text) <= MAX_RUN or not _LONG_RUN.search(text):
         return list(cut(text))
     found: list = []
@@ -108,8 +223,7 @@ def _line_tags(line: str) -> tuple[tuple[str, str], ...]:
     # same, and unchanged lines of an edited or next-year plan are not cut again.
     # HMM=False: on the corpus the HMM only guessed noise (俄蒙, 治港, 经开区), and on runs of rare
     # characters it costs about 10 ms a character; dictionary names are what the metadata counts.
-    places = _words_tagged(_PLACE_FLAGS)
-    return tuple((word, "ns" if word in places else "") for word in _bounded(_dictionary_cut, line))
+    return tuple((word, "ns" if _tagged(word, _PLACE_FLAGS) else "") for word in _bounded(_dictionary_cut, line))
 
 
 def _dictionary_cut(text: str) -> list[str]:
@@ -120,6 +234,13 @@ _PLACE_FLAGS = ("ns",)
 _NOUN_FLAGS = ("n", "nz", "nt", "vn", "ns")
 
 
+def _tagged(word: str, flags: tuple[str, ...]) -> bool:
+    """Whether jieba's dictionary tags word with one of flags (word comes from a cut, so it is loaded)."""
+    if _partial is not None:
+        return any(flag in flags for flag in _partial.tags.get(word, ()))
+    return word in _words_tagged(flags)
+
+
 @lru_cache(maxsize=4)
 def _words_tagged(flags: tuple[str, ...]) -> frozenset[str]:
     """The words jieba's dictionary tags with one of flags (ns: 17,706 place names).
@@ -128,11 +249,8 @@ def _words_tagged(flags: tuple[str, ...]) -> frozenset[str]:
     full tag table cost 0.6 s, most of a plan's parse. With HMM=False, posseg's words are jieba's cut
     and its tags are this table's, so the counts are the same.
     """
-    jieba = _jieba()
-    with jieba.dt.get_dict_file() as dictionary:
-        text = dictionary.read().decode("utf-8")
     pattern = re.compile(r"^(\S+) \d+ (?:" + "|".join(flags) + r")\r?$", re.M)
-    return frozenset(pattern.findall(text))
+    return frozenset(pattern.findall(_dictionary_text(_jieba())))
 
 
 def _dictionary_tags(text: str):
@@ -222,11 +340,10 @@ def general_idf(term: str) -> float:
     table, median = _general_idf()
     if term in table:
         return table[term]
-    parts = [word for word in _jieba().lcut(term) if len(word) >= 2]
+    parts = [word for word in _ready(term).lcut(term) if len(word) >= 2]
     return max((table.get(word, median) for word in parts), default=median)
 
 
 def noun_terms(text: str) -> list[str]:
     """Nouns and noun-like verbs of four or more characters, in order (宏观调控, 金融工具): candidate key terms."""
-    nouns = _words_tagged(_NOUN_FLAGS)
-    return [word for word in _bounded(_dictionary_cut, text) if len(word) >= 4 and word in nouns]
+    return [word for word in _bounded(_dictionary_cut, text) if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]

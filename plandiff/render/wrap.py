@@ -21,6 +21,12 @@ MAX_NUMBER = 16  # a longer run of digits is not a number worth keeping whole
 
 def break_offsets(text: str, width: int) -> list[int]:
     """Offsets where lines break so that each fits width cells, honouring 避头尾 and whole numbers."""
+    if 2 * len(text) <= width and "\n" not in text:
+        return []  # no character is wider than two cells: it all fits (piped output is 100,000 cells wide)
+    return _measured_breaks(text, width)
+
+
+def _measured_breaks(text: str, width: int) -> list[int]:
     offsets: list[int] = []
     line_start, used = 0, 0
     index = 0

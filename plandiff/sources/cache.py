@@ -3,6 +3,10 @@
 Entries are keyed by content (a digest of the inputs and of plandiff's own code) and stored as JSON
 through diskcache, never as pickles, so a shared cache folder can hold data but not code. The cache
 has a size bound with least-recently-stored eviction; an entry it can't read is a miss.
+
+Beside it lives the word lexicon: jieba's prefix dictionary in SQLite, so a run loads only the entries
+its texts can use (see engines/words.py). It is library data, not a result, so with PLANDIFF_NO_CACHE it
+is kept in the temporary folder, where jieba keeps its own cache.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
+import tempfile
 import typing
 from enum import Enum
 from functools import lru_cache
@@ -18,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .. import __version__, model
+from ..engines import words
 
 T = TypeVar("T")
 SIZE_LIMIT = 512 * 1024 * 1024  # bytes; diskcache evicts the oldest entries beyond it
@@ -134,3 +140,76 @@ def decode(data: Any) -> Any:
 @lru_cache(maxsize=None)
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
+
+
+LEXICON_FORMAT = "1"  # bump when the lexicon's tables change
+_BATCH = 500  # prefixes per query, under SQLite's oldest limit of 999 parameters
+
+
+class WordLexicon:
+    """jieba's prefix dictionary in an SQLite file, read by the first one or two characters of its keys."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.total = int(self._db.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()[0])
+
+    def entries(self, prefixes):
+        ordered = list(prefixes)
+        for first in range(0, len(ordered), _BATCH):
+            batch = ordered[first:first + _BATCH]
+            query = f"SELECT key, frequency, tags FROM entries WHERE prefix IN ({','.join('?' * len(batch))})"
+            yield from self._db.execute(query, batch)
+
+
+def use_word_lexicon(folder: Path | None) -> None:
+    """Have engines/words.py load jieba's dictionary from the lexicon in folder (or the temp folder), on first use."""
+    words.use_lexicon(lambda: open_word_lexicon(Path(tempfile.gettempdir()) if folder is None else folder))
+
+
+def open_word_lexicon(folder: Path) -> WordLexicon | None:
+    """The lexicon for the installed jieba, built first if it is missing; None if it can't be read or written.
+
+    Building loads jieba's whole dictionary, so on None the caller already has it: nothing is lost.
+    """
+    identity = words.dictionary_identity()
+    name = hashlib.sha256(f"{LEXICON_FORMAT} {identity}".encode()).hexdigest()[:16]
+    path = folder / f"plandiff-words-{name}.sqlite3"
+    try:
+        if path.is_file() and _owned(path):
+            return WordLexicon(path)
+    except (OSError, sqlite3.Error, TypeError, ValueError):
+        pass  # damaged or foreign: build it again
+    try:
+        _build_lexicon(path)
+    except (OSError, sqlite3.Error):
+        pass  # a read-only folder: this run uses jieba's own dictionary
+    return None
+
+
+def _owned(path: Path) -> bool:
+    # In a shared temporary folder another user's file is not trusted.
+    return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
+
+
+def _build_lexicon(path: Path) -> None:
+    # The temporary file first: a folder that can't be written costs nothing more than jieba's own load.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        total, entries = words.full_dictionary()
+        db = sqlite3.connect(temporary)
+        with db:
+            db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+            db.execute("CREATE TABLE entries (prefix TEXT, key TEXT, frequency INTEGER, tags TEXT, "
+                       "PRIMARY KEY (prefix, key)) WITHOUT ROWID")
+            db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
+            db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)",
+                           ((key[:2], key, frequency, tags) for key, frequency, tags in entries))
+        db.close()
+        temporary.replace(path)  # whole or not at all: a reader never sees half a lexicon
+        temporary = None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import LibraryError, PlandiffError
 from ..model import Blame, Comparison, History, LogEntry, Plan, Revision, Series, SeriesReport, Target, Terms
 from . import library
-from .cache import Cache, cache_dir, key_of
+from .cache import Cache, cache_dir, key_of, use_word_lexicon
 from .reading import file_bytes, path_exists
 
 
@@ -36,7 +36,9 @@ class Workspace:
     @classmethod
     def from_environment(cls, repo: Path | None = None) -> Workspace:
         """$PLANDIFF_HOME (or the user data folder) and $PLANDIFF_CACHE (or the user cache folder)."""
-        return cls(library.home(), repo, Cache(cache_dir()))
+        folder = cache_dir()
+        use_word_lexicon(folder)
+        return cls(library.home(), repo, Cache(folder))
 
     # -- the store ---------------------------------------------------------------------------------
     @property
