@@ -1,7 +1,7 @@
 """Section alignment against the hand-checked gold pairs: precision, recall and F1 of each pair.
 
     .venv/bin/python bench/bench_alignment.py            # the table of bench/RESULTS.md
-    .venv/bin/python bench/bench_alignment.py --verbose  # also the wrong and missed pairs
+    .venv/bin/python bench/bench_alignment.py -v         # also the wrong and missed pairs
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _plan(name: str):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--verbose", action="store_true", help="list the wrong and missed pairs")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the wrong and missed pairs")
     verbose = parser.parse_args().verbose
     print("| pair | precision | recall | F1 |")
     print("|---|---|---|---|")
