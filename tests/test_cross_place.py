@@ -81,3 +81,11 @@ def test_a_section_closer_to_a_paired_section_than_its_partner_is_merged_into_it
     new = plandiff.load(str(corpus_file("national-gwr-2022.txt")))
     into = {row.old: row.status for row in align_sections(old, new) if row.new == "3.9"}
     assert into == {"2.5": "merged", "2.6": "merged"}
+
+
+def test_a_review_is_not_split_from_a_task_part_on_relative_closeness():
+    # wuhan-2014 has no review; its 三、重点工作 pairs with shinan-2021's 二、(tasks). shinan's 一、2020年工作总结 is
+    # a review: however close its words, it did not come out of wuhan's task part.
+    _, _, rows = _rows("wuhan-2014", "qingdao-shinan-2021")
+    assert {row.status for row in rows if (row.old, row.new) == ("3", "1")} == set()
+    assert ("3", "2") in {(row.old, row.new) for row in rows if row.status == "matched"}

@@ -111,18 +111,23 @@ def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_ro
     return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
 
 
+def _same_role(role: SectionRole, other: SectionRole) -> bool:
+    return role == other or SectionRole.OTHER in (role, other)
+
+
 def _partner_by_words(line: np.ndarray, rows_side: dict, level: int, sections: list[Section],
-                      partner_score) -> int | None:
+                      partner_score, same_role) -> int | None:
     """The closest section on body words, when close enough and at the level of its own partner.
 
-    Close enough: SPLIT_THRESHOLD; or, among sections whose partner is at this level, the closest one when
-    it is above RELATIVE_FLOOR and at least as close as its own partner (partner_score(k, partner)).
+    Close enough: SPLIT_THRESHOLD; or, among sections of the same role whose partner is at this level, the
+    closest one when it is above RELATIVE_FLOOR and at least as close as its own partner is
+    (partner_score(k, partner)). A review never splits from a task part on relative closeness alone.
     """
     best = int(np.argmax(line))
     partner = rows_side.get(best)
     if line[best] >= SPLIT_THRESHOLD and partner is not None and sections[partner].level == level:
         return best
-    candidates = [k for k, other in rows_side.items() if sections[other].level == level]
+    candidates = [k for k, other in rows_side.items() if sections[other].level == level and same_role(k)]
     if not candidates:
         return None
     best = max(candidates, key=lambda k: line[k])
@@ -153,7 +158,7 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
         if j in matched_new:
             continue
         i = _partner_by_words(bodies[:, j], matched_old, section.level, b.sections,
-                              lambda i, partner: bodies[i, partner])
+                              lambda i, partner: bodies[i, partner], lambda i: _same_role(section.role, a.roles[i]))
         if i is None:
             i = _partner_by_item(into_old[:, j], b, j, matched_old)
         partner = matched_old.get(i) if i is not None else None
@@ -167,7 +172,7 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
         if i in matched_old or any(key[0] == i for key in rows):
             continue
         j = _partner_by_words(bodies[i, :], matched_new, section.level, a.sections,
-                              lambda j, partner: bodies[partner, j])
+                              lambda j, partner: bodies[partner, j], lambda j: _same_role(section.role, b.roles[j]))
         if j is None:
             j = _partner_by_item(into_new[i, :], a, i, matched_new)
         partner = matched_new.get(j) if j is not None else None
