@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed_plan
+from conftest import corpus_file, seed_plan
 
+import plandiff
 from plandiff.diff.sections import align_sections
 
 
@@ -57,3 +58,34 @@ def test_list_lines_of_two_target_lists_still_pair():
     old, new, rows = _rows("changzhou-2018", "wuhan-2014")
     pairs = {(row.old, row.new) for row in rows if row.status == "matched"}
     assert ("1.1", "2.3") in pairs  # 全社会研发经费占地区生产总值比重 ↔ 全社会研发费用占全市地区生产总值的比重
+
+
+def test_shared_heading_words_do_not_carry_a_pair_the_bodies_deny():
+    # changzhou 2.培育科技型上市企业 shares 培育, 科技型, 企业 with binzhou （一）打造高能级科技型企业培育体系, but its
+    # body is about listing and 苏科贷; binzhou （一）'s body is the 高新技术企业 ladder, which is changzhou's
+    # 3.培育高新技术企业. Heading words count only as far as the bodies bear them out.
+    _, _, rows = _rows("changzhou-2018", "binzhou-2023")
+    paired = {(row.old, row.new) for row in rows if row.status in ("matched", "split", "merged")}
+    assert ("2.1.3", "4.1") in paired
+    assert ("2.1.2", "4.1") not in paired
+    why = next(row for row in rows if (row.old, row.new) == ("2.1.3", "4.1"))
+    assert why.heading_score <= 2.4 * why.body_score + 1e-9
+
+
+@pytest.mark.slow
+def test_a_section_closer_to_a_paired_section_than_its_partner_is_merged_into_it():
+    # hailar's 2017 tasks (五)民生 and (六)社会治理 are both national 2022 (九)切实保障和改善民生，加强和创新社会治理:
+    # (六) wins the one-to-one pairing on heading words, and (五), whose body is closer to (九) than (六)'s is,
+    # is merged into it rather than left as removed.
+    old = plandiff.load(str(corpus_file("hailar-gwr-2017.txt")))
+    new = plandiff.load(str(corpus_file("national-gwr-2022.txt")))
+    into = {row.old: row.status for row in align_sections(old, new) if row.new == "3.9"}
+    assert into == {"2.5": "merged", "2.6": "merged"}
+
+
+def test_a_review_is_not_split_from_a_task_part_on_relative_closeness():
+    # wuhan-2014 has no review; its 三、重点工作 pairs with shinan-2021's 二、(tasks). shinan's 一、2020年工作总结 is
+    # a review: however close its words, it did not come out of wuhan's task part.
+    _, _, rows = _rows("wuhan-2014", "qingdao-shinan-2021")
+    assert {row.status for row in rows if (row.old, row.new) == ("3", "1")} == set()
+    assert ("3", "2") in {(row.old, row.new) for row in rows if row.status == "matched"}

@@ -16,6 +16,9 @@ from ..model import Plan, Section, SectionRole, SectionStatus
 from .terms import PlanTerms
 
 SPLIT_THRESHOLD = 0.40  # body similarity enough for a split or merge partner
+# Across places bodies share fewer words: a section at least as close to a paired section as that
+# section's own partner is, and above this floor, is a split or merge partner too.
+RELATIVE_FLOOR = 0.20
 ITEM_THRESHOLD = 0.20  # body similarity enough for a section and one 一是 item closest to each other
 
 Key = tuple[int | None, int | None]
@@ -108,11 +111,27 @@ def _allowed_partner(role: SectionRole, partner_role: SectionRole, other_side_ro
     return role == partner_role or SectionRole.OTHER in (role, partner_role) or role not in other_side_roles
 
 
-def _partner_by_words(line: np.ndarray, rows_side: dict, level: int, sections: list[Section]) -> int | None:
-    """The closest section on body words, when close enough and at the level of its own partner."""
+def _same_role(role: SectionRole, other: SectionRole) -> bool:
+    return role == other or SectionRole.OTHER in (role, other)
+
+
+def _partner_by_words(line: np.ndarray, rows_side: dict, level: int, sections: list[Section],
+                      partner_score, same_role) -> int | None:
+    """The closest section on body words, when close enough and at the level of its own partner.
+
+    Close enough: SPLIT_THRESHOLD; or, among sections of the same role whose partner is at this level, the
+    closest one when it is above RELATIVE_FLOOR and at least as close as its own partner is
+    (partner_score(k, partner)). A review never splits from a task part on relative closeness alone.
+    """
     best = int(np.argmax(line))
     partner = rows_side.get(best)
     if line[best] >= SPLIT_THRESHOLD and partner is not None and sections[partner].level == level:
+        return best
+    candidates = [k for k, other in rows_side.items() if sections[other].level == level and same_role(k)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda k: line[k])
+    if line[best] >= RELATIVE_FLOOR and line[best] >= partner_score(best, rows_side[best]):
         return best
     return None
 
@@ -138,7 +157,8 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
     for j, section in enumerate(b.sections):
         if j in matched_new:
             continue
-        i = _partner_by_words(bodies[:, j], matched_old, section.level, b.sections)
+        i = _partner_by_words(bodies[:, j], matched_old, section.level, b.sections,
+                              lambda i, partner: bodies[i, partner], lambda i: _same_role(section.role, a.roles[i]))
         if i is None:
             i = _partner_by_item(into_old[:, j], b, j, matched_old)
         partner = matched_old.get(i) if i is not None else None
@@ -151,7 +171,8 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
     for i, section in enumerate(a.sections):
         if i in matched_old or any(key[0] == i for key in rows):
             continue
-        j = _partner_by_words(bodies[i, :], matched_new, section.level, a.sections)
+        j = _partner_by_words(bodies[i, :], matched_new, section.level, a.sections,
+                              lambda j, partner: bodies[partner, j], lambda j: _same_role(section.role, b.roles[j]))
         if j is None:
             j = _partner_by_item(into_new[i, :], a, i, matched_new)
         partner = matched_new.get(j) if j is not None else None

@@ -30,6 +30,10 @@ TREE_COST = 0.06  # parents paired, but each with another section: the child mov
 ROLE_COST = 0.05  # another role, allowed because this role has no counterpart
 FORBIDDEN = -10.0
 MATCH_THRESHOLD = 0.20
+# Heading words count only as far as the texts bear them out: a heading cosine above HEADING_SUPPORT times
+# the body cosine is cut down to it. Shared frame words (培育, 科技型, 企业) must not carry a pair whose
+# bodies speak of other things (上市 against 高新技术企业). Measured window on the gold: 2.2–2.5.
+HEADING_SUPPORT = 2.4
 SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
 MUTUAL_THRESHOLD = 0.25  # body similarity enough for two leftovers that are each other's best match
 
@@ -103,13 +107,14 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
 
     old_terms = old_terms or plan_terms(old)
     new_terms = new_terms or plan_terms(new)
+    subtree_old, subtree_new = _subtree_terms(old, a, old_terms), _subtree_terms(new, b, new_terms)
+    bodies = tfidf_cosine(subtree_old, subtree_new)
     headings = tfidf_cosine([old_terms.headings[s.id] for s in a.sections], [new_terms.headings[s.id] for s in b.sections])
+    headings = np.minimum(headings, HEADING_SUPPORT * bodies)
     for i, x in enumerate(a.sections):
         for j, y in enumerate(b.sections):
             if x.heading == y.heading:
                 headings[i, j] = 1.0  # same words under another number: the same section
-    subtree_old, subtree_new = _subtree_terms(old, a, old_terms), _subtree_terms(new, b, new_terms)
-    bodies = tfidf_cosine(subtree_old, subtree_new)
     own_bodies = tfidf_cosine([old_terms.own[s.id] for s in a.sections], [new_terms.own[s.id] for s in b.sections])
     # A list line (a heading with no sentences and no children: a target of a 主要目标 list) pairs only with
     # another list line: its words recurring in a task section's body say where a figure went, which the
