@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from target_gold import (  # noqa: E402
+    CITY_PLANS,
     GOLD_CHANGES,
     GOLD_DOCUMENTS,
     load_gold_changes,
@@ -29,10 +30,12 @@ from plandiff.targets.extract import extract_targets  # noqa: E402
 from plandiff.targets.match import match_targets  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = ROOT / "plandiff" / "seeds"
 
 
 def _plan(name: str):
-    return parse_plan((CORPUS / f"{name}.txt").read_text(encoding="utf-8"), name)
+    folder = SEEDS if name in CITY_PLANS else CORPUS
+    return parse_plan((folder / f"{name}.txt").read_text(encoding="utf-8"), name)
 
 
 def _median_ms(function, runs: int) -> float:
@@ -50,12 +53,20 @@ def main() -> None:
     runs = parser.parse_args().runs
     print("| document | gold | found | precision | recall | kind right | horizon right | extraction (ms) |")
     print("|---|---|---|---|---|---|---|---|")
+    totals = {}
     for name in GOLD_DOCUMENTS:
         plan = _plan(name)
         score = score_targets(plan, extract_targets(plan), load_gold_targets(name))
         ms = _median_ms(lambda: extract_targets(plan), runs)
         print(f"| {name} | {score.gold} | {score.found} | {score.precision:.2f} | {score.recall:.2f} | "
               f"{score.kind_right}/{score.matched} | {score.horizon_right}/{score.matched} | {ms:.1f} |")
+        group = "city S&T plans (held out)" if name in CITY_PLANS else "work reports"
+        total = totals.setdefault(group, [0, 0, 0, 0, 0])
+        for i, figure in enumerate((score.gold, score.found, score.matched, score.kind_right, score.horizon_right)):
+            total[i] += figure
+    for group, (gold, found, matched, kind, horizon) in totals.items():
+        print(f"| **all {group}** | {gold} | {found} | {matched / found if found else 1:.2f} | "
+              f"{matched / gold:.2f} | {kind}/{matched} | {horizon}/{matched} | |")
     print()
     print("| change list | gold rows | verdicts right | accuracy | rows not in gold | matching (ms) |")
     print("|---|---|---|---|---|---|")

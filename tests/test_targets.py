@@ -108,7 +108,7 @@ def test_units_normalise():
 @pytest.mark.parametrize("slug", ["changzhou-2018", "binzhou-2023"])
 def test_golden_target_lists(slug):
     """Full target lists, checked by hand; regenerate with `python tests/test_targets.py` and review."""
-    expected = (GOLDEN / f"targets-{slug}.tsv").read_text(encoding="utf-8")
+    expected = (GOLDEN / f"target-snapshot-{slug}.tsv").read_text(encoding="utf-8")
     assert as_rows(targets_of(slug)) == expected
 
 
@@ -156,7 +156,7 @@ if __name__ == "__main__":
 
     sys.path.insert(0, str(Path(__file__).parent.parent))
     for slug in ("changzhou-2018", "binzhou-2023"):
-        (GOLDEN / f"targets-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
+        (GOLDEN / f"target-snapshot-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
 
 
 @pytest.mark.slow
