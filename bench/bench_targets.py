@@ -60,7 +60,7 @@ def main() -> None:
         ms = _median_ms(lambda: extract_targets(plan), runs)
         print(f"| {name} | {score.gold} | {score.found} | {score.precision:.2f} | {score.recall:.2f} | "
               f"{score.kind_right}/{score.matched} | {score.horizon_right}/{score.matched} | {ms:.1f} |")
-        group = "city S&T plans (held out)" if name in CITY_PLANS else "work reports"
+        group = "seed city S&T plans" if name in CITY_PLANS else "work reports"
         total = totals.setdefault(group, [0, 0, 0, 0, 0])
         for i, figure in enumerate((score.gold, score.found, score.matched, score.kind_right, score.horizon_right)):
             total[i] += figure

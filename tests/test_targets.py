@@ -285,3 +285,22 @@ def test_indicators_leave_out_time_spans_and_verbs(sentence, indicators):
 def test_a_list_shares_its_last_measure_noun():
     plan = parse_plan("一、回顾\n基础设施、制造业投资分别增长9.4%、9.1%。\n二、任务\n推动发展。\n", "p")
     assert [t.indicator for t in extract_targets(plan)] == ["基础设施投资", "制造业投资"]
+
+
+def test_round_hundreds_count_only_after_a_comparator():
+    text = "一、目标\n新增合作项目超百项,培育壮大百家高成长企业,新增入网仪器200台套。\n"
+    found = extract_targets(parse_plan(text, "t"))
+    assert [(t.value, t.unit, t.kind) for t in found] == [(100.0, "项", "increment"), (200.0, "台套", "increment")]
+
+
+def test_counts_of_existing_things_a_task_works_on_are_not_targets():
+    text = ("一、目标\n推进8家国家级、11家省级星创天地建设,继续推动7家省级重点实验室高质量建设,"
+            "推动实验中心等6个项目全面开工,新增研发机构120家(其中省级以上30家)。\n")
+    found = extract_targets(parse_plan(text, "t"))
+    assert [(t.value, t.kind) for t in found] == [(6.0, "level"), (120.0, "increment"), (30.0, "increment")]
+
+
+def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
+    changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
+    dropped = {c.old.text for c in changes if c.status == "dropped"}
+    assert "全年开展各类活动不少于150场" in dropped and "万人有效发明专利拥有量达到25件" in dropped

@@ -229,6 +229,9 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         if counted and kind is TargetKind.INCREMENT and not re.search(_NEW, before):
             kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
         guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
+        done = unit in _CLASSIFIERS and _DONE_AFTER.match(after)
+        if done and not near_verb and not action:
+            trailing, guards = clean_indicator(after[: done.start(1) if done.group(1) else done.start(2)]), True
         if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action) or guards):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
         if not indicator and re.search(rf"({_SPEND})$", before.strip()):
