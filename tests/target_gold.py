@@ -97,7 +97,7 @@ def score_targets(plan, targets, gold: list[GoldTarget]) -> Score:
 
 
 GOLD_CHANGES = (("national-gwr-2021", "national-gwr-2022"), ("national-gwr-2022", "national-gwr-2023"),
-                ("qingdao-2018", "wuhan-2014"))
+                ("qingdao-2018", "wuhan-2014"), ("changzhou-2018", "binzhou-2023"))
 
 
 @dataclass(frozen=True)

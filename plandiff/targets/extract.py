@@ -65,6 +65,7 @@ _SCOPE_VERB = re.compile(r"(继续|推进|推动|提升|落实与?|指导)[^,;]*
 _SCOPE_END = re.compile(r"(建设|发展|能力|水平|协议)$")
 # 推动…等6个项目全面开工: a count whose things are then started, finished or delivered is a task quantity.
 _DONE_AFTER = re.compile(r"^[^,;]{1,12}?(全面|正式|按期)?(开工|建成|投产|竣工|落地|投用|投入运营)")
+_GENERIC_NOUN = re.compile(r"(项目|企业|活动|平台|机构|人才|成果)")
 _TIER_ONLY = re.compile(r"(其中)?(国家级|省级|市级|县级|区级)(以上)?")
 _LIST_JOINT = re.compile(r"^(?P<noun>[^\d,;:()]{0,16}?)(和|、|及|与|以及)\s*$")
 # 城乡居民收入分别增长…和…: 城乡 names the urban and the rural part, in that order.
@@ -231,7 +232,7 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
         done = unit in _CLASSIFIERS and _DONE_AFTER.match(after)
         if done and not near_verb and not action:
-            trailing, guards = clean_indicator(after[: done.start(1) if done.group(1) else done.start(2)]), True
+            trailing, guards = done.group(2) + clean_indicator(after[: done.start(1) if done.group(1) else done.start(2)]), True
         if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action) or guards):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
         if not indicator and re.search(rf"({_SPEND})$", before.strip()):
@@ -356,6 +357,8 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         owner = clean_indicator(head)
         if noun and 0 < len(owner) <= 3 and not _ACTION.search(owner) and re.fullmatch(_NEW, comparator_match.group()):
             head = owner + comparator_match.group() + noun  # 城镇新增就业: the verb is part of the name
+        elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(_NEW, comparator_match.group()):
+            head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
         elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
             head = noun
     elif kind == "increment":

@@ -19,6 +19,10 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
     "high-tech-enterprises": (r"^(高新技术企业|高企|国家高新技术企业)(数量|总量|总数)?$", None),
     "tech-contract-turnover": (r"技术合同(成交|交易)(额|金额|总额)", None),
     "invention-patents-per-10k": (r"(万人|每万人).*发明专利", None),
+    # 科技企业孵化器面积 = 孵化面积 = 孵化场地面积
+    "incubator-area": (r"孵化(器)?(场地)?面积", None),
+    "patent-applications": (r"^(全年)?专利申请(量|数)?$", None),
+    "invention-patent-grants": (r"^(全年)?发明专利授权(量|数)?$", None),
     "st-progress-contribution": (r"科技进步贡献率", None),
     "gdp-growth": (r"^(国内|地区)?生产总值$|^GDP$|^经济$", frozenset({"growth"})),
     "gdp": (r"^(国内|地区)生产总值$|^GDP$", frozenset({"level"})),
