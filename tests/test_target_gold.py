@@ -55,3 +55,36 @@ def test_gold_target_changes(pair):
     score = score_changes(old, new, compare(old, new).targets, load_gold_changes(*pair))
     assert score.accuracy >= FLOOR, score.wrong
     assert len(score.extra) <= (1 - FLOOR) * score.gold, [c.indicator for c in score.extra]
+
+
+def _one_paragraph(text: str) -> str:
+    return "".join(line.strip() for line in text.splitlines())
+
+
+@pytest.mark.parametrize("name", GOLD_DOCUMENTS)
+def test_gold_targets_survive_a_one_paragraph_paste(name, tmp_path):
+    """Pasted as one paragraph, headings run into their text: the review still reports, the plan still plans."""
+    source = SEEDS / f"{name}.txt" if name in CITY_PLANS else corpus_file(f"{name}.txt")
+    pasted = tmp_path / f"{name}.txt"
+    pasted.write_text(_one_paragraph(source.read_text(encoding="utf-8")), encoding="utf-8")
+    plan = plandiff.load(pasted)
+    score = score_targets(plan, extract_targets(plan), load_gold_targets(name))
+    assert score.recall >= FLOOR, [m.quote for m in score.missed]
+    assert score.precision >= PRECISION_FLOOR.get(name, FLOOR), [t.text for t in score.extra]
+    assert score.horizon_right >= FLOOR * score.matched
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", GOLD_DOCUMENTS)
+def test_gold_targets_in_traditional_characters_and_gb18030(name, tmp_path):
+    import opencc
+
+    source = SEEDS / f"{name}.txt" if name in CITY_PLANS else corpus_file(f"{name}.txt")
+    text = source.read_text(encoding="utf-8")
+    traditional, legacy = tmp_path / "traditional.txt", tmp_path / "gb18030.txt"
+    traditional.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
+    legacy.write_bytes(text.encode("gb18030"))
+    for path in (traditional, legacy):
+        plan = plandiff.load(path)
+        score = score_targets(plan, extract_targets(plan), load_gold_targets(name))
+        assert score.recall >= FLOOR and score.precision >= PRECISION_FLOOR.get(name, FLOOR), path.name
