@@ -304,3 +304,17 @@ def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
     changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
     dropped = {c.old.text for c in changes if c.status == "dropped"}
     assert "全年开展各类活动不少于150场" in dropped and "万人有效发明专利拥有量达到25件" in dropped
+
+
+def test_wordings_of_other_plans():
+    """Phrasings the gold documents do not use: 净增, a unit of concentration, a baseline before 增加, aliases."""
+    text = ("一、主要目标\n赤字规模4.06万亿元,比上年年初预算增加1800亿元。全市高企数量净增150家,"
+            "PM2.5平均浓度控制在35微克/立方米以内,新增城镇就业5万人,技术交易额增长15%。\n")
+    found = [(t.indicator, t.key, t.value, t.unit, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [
+        ("赤字", "deficit", 4.06e12, "元", "level"), ("赤字", "deficit", 1.8e11, "元", "increment"),
+        ("高企数量", "high-tech-enterprises", 150.0, "家", "increment"),
+        ("PM2.5平均浓度", "PM2.5平均浓度", 35.0, "微克/立方米", "level"),
+        ("城镇就业", "urban-jobs", 50000.0, "人", "increment"),
+        ("技术交易额", "tech-contract-turnover", 15.0, "%", "growth"),
+    ]

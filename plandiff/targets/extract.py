@@ -21,7 +21,7 @@ from .indicators import TIME_SPAN, canonical_key, clean_indicator
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _BASE_UNITS = (
-    "个百分点|百分点|平方公里|平方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
+    "个百分点|百分点|平方公里|平方米|微克/立方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
     "场次|场|所|座|台套|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
 )
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
@@ -35,7 +35,7 @@ _QUANTITY = re.compile(
 # 一半以上, 三分之一, 两成: shares written in words, as percentages.
 _FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五六七八九]成)(?!为|效|员|果|立|本)")
 _POINTS_UNIT = ("个百分点", "百分点")
-_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工|新拓展|新设立|新组建"
+_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工|新拓展|新设立|新组建|净增"
 _SPEND = r"拟安排|安排|发行|使用|投资|投入"
 _DECLINE_VERB = r"下降|降低|减少|压减|压降|缩减|削减|降"
 _COMPARATOR = re.compile(
@@ -360,7 +360,7 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(_NEW, comparator_match.group()):
             head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
         elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
-            head = noun
+            head = noun or head  # 高企数量净增150家: the noun stands before the verb
     elif kind == "increment":
         head = re.sub(rf".*?({_NEW})", "", head)
     head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
