@@ -318,3 +318,11 @@ def test_wordings_of_other_plans():
         ("城镇就业", "urban-jobs", 50000.0, "人", "increment"),
         ("技术交易额", "tech-contract-turnover", 15.0, "%", "growth"),
     ]
+
+
+def test_a_preamble_that_reviews_the_year_before_reports_achievements():
+    text = ("2023年全市科技工作要点\n2022年,全市新增高新技术企业300家,技术合同成交额突破200亿元。过去一年,研发投入强度达到2.9%。"
+            "2023年全市科技工作的主要目标是:新增高新技术企业200家,技术合同成交额达到250亿元。\n")
+    found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2023),
+                     (200.0, "planned", 2023), (2.5e10, "planned", 2023)]
