@@ -326,3 +326,10 @@ def test_a_preamble_that_reviews_the_year_before_reports_achievements():
     found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
     assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2023),
                      (200.0, "planned", 2023), (2.5e10, "planned", 2023)]
+
+
+def test_another_tier_after_a_new_count_is_new_too():
+    text = "一、目标\n争创全国重点实验室1-2家,新建省级重点实验室5家、市级重点实验室20家,全年技术合同登记额达到300亿元。\n"
+    found = [(t.value, t.upper, t.kind, t.key) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(1.0, 2.0, "level", "全国重点实验室"), (5.0, None, "increment", "省级重点实验室"),
+                     (20.0, None, "increment", "市级重点实验室"), (3e10, None, "level", "tech-contract-turnover")]

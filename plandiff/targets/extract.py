@@ -44,7 +44,7 @@ _COMPARATOR = re.compile(
 )
 # Task verbs: a clause that does something a number of times states a task quantity (改造棚户区800户).
 _ACTION = re.compile(
-    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|共建|组建|引建|整合|"
+    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|共建|组建|引建|整合|争创|"
     r"办好|推出|启动|开工|淘汰|治理|打造|提升|创建|实现|退出|扶持|修建|整治|新增)"
 )
 _AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
@@ -222,7 +222,7 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
             number_end = max(baseline_match.end(g) for g in (2, 3, 4))
             before = before[: baseline_match.start()] + before[number_end:]  # keep the verb: 提高到
             comparator_match = _main_comparator(before) or comparator_match
-        if previous is not None and _TIER_ONLY.fullmatch(before.strip()):
+        if previous is not None and (_TIER_ONLY.fullmatch(before.strip()) or _other_tier(before, previous)):
             kind = previous.kind  # 新增省级3家以上,市级5家以上 / (其中省级以上30家): the same count, one tier
         indicator = _indicator(before, comparator_match, subject, previous, kind)
         trailing = clean_indicator(re.split(r"[,;(]", after[bounded.end():] if bounded else after)[0])
@@ -252,6 +252,13 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         )
         return _list_items(a, clause, first, match, matches[position + 1:], offset)
     return []
+
+
+def _other_tier(before: str, previous: Target) -> bool:
+    """新建省级重点实验室5家、市级重点实验室20家: the same thing at another tier, counted the same way."""
+    tier = r"(国家级|省级|市级|县级|区级)(以上)?"
+    noun = re.sub(tier, "", clean_indicator(before))
+    return bool(re.match(tier, clean_indicator(before))) and bool(noun) and noun == re.sub(tier, "", previous.indicator)
 
 
 def _main_comparator(before: str):

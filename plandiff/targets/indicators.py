@@ -17,7 +17,7 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
     "high-tech-output": (r"^高新技术产业产值$", None),
     "high-tech-value-added": (r"^高新技术产业增加值$", None),
     "high-tech-enterprises": (r"^(高新技术企业|高企|国家高新技术企业)(数量|总量|总数)?$", None),
-    "tech-contract-turnover": (r"技术合同(成交|交易)(额|金额|总额)|^技术(成交|交易)(额|总额)", None),
+    "tech-contract-turnover": (r"技术合同(成交|交易|登记)(额|金额|总额)|^技术(成交|交易)(额|总额)", None),
     "invention-patents-per-10k": (r"(万人|每万人).*发明专利", None),
     # 科技企业孵化器面积 = 孵化面积 = 孵化场地面积
     "incubator-area": (r"孵化(器)?(场地)?面积", None),
