@@ -333,3 +333,10 @@ def test_another_tier_after_a_new_count_is_new_too():
     found = [(t.value, t.upper, t.kind, t.key) for t in extract_targets(parse_plan(text, "t"))]
     assert found == [(1.0, 2.0, "level", "全国重点实验室"), (5.0, None, "increment", "省级重点实验室"),
                      (20.0, None, "increment", "市级重点实验室"), (3e10, None, "level", "tech-contract-turnover")]
+
+
+def test_a_comparison_with_last_year_belongs_to_the_subject_and_investment_is_named():
+    text = "一、目标\n赤字率拟按2.8%安排,比去年预算高0.2个百分点。铁路投资8000亿元、公路水运投资1.8万亿元。\n"
+    found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [("赤字率", 2.8, "level"), ("赤字率", 0.2, "points"), ("铁路投资", 8e11, "level"),
+                     ("公路水运投资", 1.8e12, "level")]

@@ -37,7 +37,7 @@ _FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分�
 _POINTS_UNIT = ("个百分点", "百分点")
 _NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工|新拓展|新设立|新组建|净增"
 _SPEND = r"拟安排|安排|发行|使用|投资|投入"
-_DECLINE_VERB = r"下降|降低|减少|压减|压降|缩减|削减|降"
+_DECLINE_VERB = r"下降|降低|减少|减轻|压减|压降|缩减|削减|降"
 _COMPARATOR = re.compile(
     rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达(?!标)|超过|超(?!长|大|级|高|前|额|越|常|市)|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
     rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守|(?:规模|总额)$)"
@@ -368,6 +368,8 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
             head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
         elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
             head = noun or head  # 高企数量净增150家: the noun stands before the verb
+        elif comparator_match.group() in ("投资", "投入") and clean_indicator(head):
+            head = head + comparator_match.group()  # 铁路投资8000亿元: the investment is the indicator
     elif kind == "increment":
         head = re.sub(rf".*?({_NEW})", "", head)
     head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
