@@ -4,8 +4,9 @@ A sentence is cut into clauses; a clause is a target when a number with a unit f
 (达到, 超过, 新增, 提高, 拟安排…) or a task verb (实施, 完成, 改造…), or is bounded by 以上/左右. A clause with
 no subject of its own (、达2500家以上) takes the subject of the clause before it. Lists (分别增长7%和8%,
 新建10家A、30家B) give one target per value; 从X提高到Y gives one from-to target. Dates, ordinals,
-document numbers, party congresses, counts that describe the outline and quantities that only describe a
-project (总投资…的工程) are not targets. Tense and horizon come from targets.context.
+document numbers, party congresses, counts that describe the outline, quantities that only describe a
+project (总投资…的工程) and counts of existing things a task works on (推进8家…建设) are not targets.
+Tense and horizon come from targets.context.
 """
 
 from __future__ import annotations
