@@ -13,7 +13,10 @@ from pathlib import Path
 from plandiff.parse.text import fold_width
 
 GOLDEN = Path(__file__).parent / "golden"
-GOLD_DOCUMENTS = ("national-gwr-2021", "national-gwr-2022", "national-gwr-2023", "hailar-gwr-2017")
+# The work reports the rules were developed on, and the seed city S&T plans written after them as a held-out check.
+WORK_REPORTS = ("national-gwr-2021", "national-gwr-2022", "national-gwr-2023", "hailar-gwr-2017")
+CITY_PLANS = ("qingdao-2018", "wuhan-2014", "qingdao-shinan-2021", "changzhou-2018", "binzhou-2023")
+GOLD_DOCUMENTS = WORK_REPORTS + CITY_PLANS
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
 
@@ -93,7 +96,8 @@ def score_targets(plan, targets, gold: list[GoldTarget]) -> Score:
     return Score(len(gold), len(planned), matched, kind_right, horizon_right, tuple(missed), extra)
 
 
-GOLD_CHANGES = (("national-gwr-2021", "national-gwr-2022"), ("national-gwr-2022", "national-gwr-2023"))
+GOLD_CHANGES = (("national-gwr-2021", "national-gwr-2022"), ("national-gwr-2022", "national-gwr-2023"),
+                ("qingdao-2018", "wuhan-2014"), ("changzhou-2018", "binzhou-2023"))
 
 
 @dataclass(frozen=True)

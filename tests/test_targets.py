@@ -108,7 +108,7 @@ def test_units_normalise():
 @pytest.mark.parametrize("slug", ["changzhou-2018", "binzhou-2023"])
 def test_golden_target_lists(slug):
     """Full target lists, checked by hand; regenerate with `python tests/test_targets.py` and review."""
-    expected = (GOLDEN / f"targets-{slug}.tsv").read_text(encoding="utf-8")
+    expected = (GOLDEN / f"target-snapshot-{slug}.tsv").read_text(encoding="utf-8")
     assert as_rows(targets_of(slug)) == expected
 
 
@@ -156,7 +156,7 @@ if __name__ == "__main__":
 
     sys.path.insert(0, str(Path(__file__).parent.parent))
     for slug in ("changzhou-2018", "binzhou-2023"):
-        (GOLDEN / f"targets-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
+        (GOLDEN / f"target-snapshot-{slug}.tsv").write_text(as_rows(targets_of(slug)), encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -285,3 +285,58 @@ def test_indicators_leave_out_time_spans_and_verbs(sentence, indicators):
 def test_a_list_shares_its_last_measure_noun():
     plan = parse_plan("一、回顾\n基础设施、制造业投资分别增长9.4%、9.1%。\n二、任务\n推动发展。\n", "p")
     assert [t.indicator for t in extract_targets(plan)] == ["基础设施投资", "制造业投资"]
+
+
+def test_round_hundreds_count_only_after_a_comparator():
+    text = "一、目标\n新增合作项目超百项,培育壮大百家高成长企业,新增入网仪器200台套。\n"
+    found = extract_targets(parse_plan(text, "t"))
+    assert [(t.value, t.unit, t.kind) for t in found] == [(100.0, "项", "increment"), (200.0, "台套", "increment")]
+
+
+def test_counts_of_existing_things_a_task_works_on_are_not_targets():
+    text = ("一、目标\n推进8家国家级、11家省级星创天地建设,继续推动7家省级重点实验室高质量建设,"
+            "推动实验中心等6个项目全面开工,新增研发机构120家(其中省级以上30家)。\n")
+    found = extract_targets(parse_plan(text, "t"))
+    assert [(t.value, t.kind) for t in found] == [(6.0, "level"), (120.0, "increment"), (30.0, "increment")]
+
+
+def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
+    changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
+    dropped = {c.old.text for c in changes if c.status == "dropped"}
+    assert "全年开展各类活动不少于150场" in dropped and "万人有效发明专利拥有量达到25件" in dropped
+
+
+def test_wordings_of_other_plans():
+    """Phrasings the gold documents do not use: 净增, a unit of concentration, a baseline before 增加, aliases."""
+    text = ("一、主要目标\n赤字规模4.06万亿元,比上年年初预算增加1800亿元。全市高企数量净增150家,"
+            "PM2.5平均浓度控制在35微克/立方米以内,新增城镇就业5万人,技术交易额增长15%。\n")
+    found = [(t.indicator, t.key, t.value, t.unit, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [
+        ("赤字", "deficit", 4.06e12, "元", "level"), ("赤字", "deficit", 1.8e11, "元", "increment"),
+        ("高企数量", "high-tech-enterprises", 150.0, "家", "increment"),
+        ("PM2.5平均浓度", "PM2.5平均浓度", 35.0, "微克/立方米", "level"),
+        ("城镇就业", "urban-jobs", 50000.0, "人", "increment"),
+        ("技术交易额", "tech-contract-turnover", 15.0, "%", "growth"),
+    ]
+
+
+def test_a_preamble_that_reviews_the_year_before_reports_achievements():
+    text = ("2023年全市科技工作要点\n2022年,全市新增高新技术企业300家,技术合同成交额突破200亿元。过去一年,研发投入强度达到2.9%。"
+            "2023年全市科技工作的主要目标是:新增高新技术企业200家,技术合同成交额达到250亿元。\n")
+    found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2023),
+                     (200.0, "planned", 2023), (2.5e10, "planned", 2023)]
+
+
+def test_another_tier_after_a_new_count_is_new_too():
+    text = "一、目标\n争创全国重点实验室1-2家,新建省级重点实验室5家、市级重点实验室20家,全年技术合同登记额达到300亿元。\n"
+    found = [(t.value, t.upper, t.kind, t.key) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(1.0, 2.0, "level", "全国重点实验室"), (5.0, None, "increment", "省级重点实验室"),
+                     (20.0, None, "increment", "市级重点实验室"), (3e10, None, "level", "tech-contract-turnover")]
+
+
+def test_a_comparison_with_last_year_belongs_to_the_subject_and_investment_is_named():
+    text = "一、目标\n赤字率拟按2.8%安排,比去年预算高0.2个百分点。铁路投资8000亿元、公路水运投资1.8万亿元。\n"
+    found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [("赤字率", 2.8, "level"), ("赤字率", 0.2, "points"), ("铁路投资", 8e11, "level"),
+                     ("公路水运投资", 1.8e12, "level")]

@@ -21,6 +21,22 @@ _FIVE_YEAR_PLAN = re.compile(r"(?<![第\d])十([一二三四五六七八九])五
 _BY_YEAR = re.compile(r"(?:到|至|在|于)\s*((?:19|20)\d{2})\s*年(?:底|末|前)?")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(时期|期间|末)")
 _FORECAST = re.compile(r"预计|估计")
+# A heading run into its paragraph (a one-paragraph paste): 一、2020年工作总结战略思维抓创新… inside a sentence.
+_INLINE_PAST = re.compile(r"[一二三四五六七八九十]{1,3}、\s*(?:(?:19|20)\d{2}年)?[^,。;、]{0,8}?(总结|回顾|完成情况)")
+_INLINE_FUTURE = re.compile(r"[一二三四五六七八九十]{1,3}、\s*(?:(?:19|20)\d{2}年)?[^,。;、]{0,8}?(目标|计划|安排|打算)")
+# A sentence that opens on an earlier year looks back, wherever it stands (a plan's preamble often reviews the
+# year before): 2022年,全市新增高新技术企业300家 / 截至2022年底 / 过去一年 / 去年.
+_OPENS_ON_YEAR = re.compile(r"^\s*(?:截至|截止|到)?\s*((?:19|20)\d{2})\s*年(?:底|末|度|全年)?\s*[,，]")
+_OPENS_ON_PAST = re.compile(r"^\s*(过去(的)?一年|去年|上年|一年来|过去五年|五年来)")
+# A real heading is short; a longer one ran into its first paragraph, and only its first clause is heading.
+_HEADING_CHARS = 30
+
+
+def _heading_core(heading: str) -> str:
+    """The heading without the paragraph a paste ran into it (2016年工作回顾过去的一年,… → 2016年工作回顾过去的一年)."""
+    if len(heading) <= _HEADING_CHARS:
+        return heading
+    return re.split(r"[,。;:!?]", heading, maxsplit=1)[0][:_HEADING_CHARS]
 
 
 def five_year_plan_end(text: str) -> int | None:
@@ -52,7 +68,7 @@ def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | No
     past_ids: set[str] = set()
     section_horizon: dict[str, int | None] = {}
     for section in plan.sections:
-        heading = section.heading
+        heading = _heading_core(section.heading)
         inherited_past = section.parent in past_ids
         past = section.level > 0 and bool(_PAST_HEADING.search(heading))
         mixed = past and bool(_FUTURE_HEADING.search(heading))
@@ -67,6 +83,8 @@ def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | No
         turned_horizon = None
         for index, sentence in enumerate(section.sentences):
             text = sentence.text
+            if not mixed:
+                tense = _inline_turn(text, tense)
             ahead = stated_horizon(text)
             if mixed and tense is Tense.ACHIEVED and _FUTURE_TURN.search(text) and (
                     ahead is None or year is None or ahead >= year):
@@ -75,9 +93,30 @@ def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | No
             sentence_tense = tense
             if mixed and tense is Tense.PLANNED and _PAST_WORDING.search(text) and not _FUTURE_HEADING.search(text):
                 sentence_tense = Tense.ACHIEVED  # a look back inside the goals: 比"十三五"时期…
-            contexts[(section.id, index)] = (
-                sentence_tense, _sentence_horizon(text, turned_horizon or horizon, year))
+            horizon_here = _sentence_horizon(text, turned_horizon or horizon, year)
+            if sentence_tense is Tense.PLANNED and _looks_back(text, year):
+                sentence_tense = Tense.ACHIEVED
+                opening = _OPENS_ON_YEAR.match(text)
+                horizon_here = int(opening.group(1)) if opening else horizon_here
+            contexts[(section.id, index)] = (sentence_tense, horizon_here)
     return contexts
+
+
+def _looks_back(text: str, year: int | None) -> bool:
+    """A sentence that opens on a year before the plan's (2022年, in a 2023 plan) or on 过去一年/去年."""
+    opening = _OPENS_ON_YEAR.match(text)
+    if opening:
+        return year is not None and int(opening.group(1)) < year
+    return bool(_OPENS_ON_PAST.match(text))
+
+
+def _inline_turn(text: str, tense: Tense) -> Tense:
+    """The tense after the sentence's last inline heading (一、…工作总结 turns to the past, 二、…工作计划 back)."""
+    past = [m.start() for m in _INLINE_PAST.finditer(text)]
+    future = [m.start() for m in _INLINE_FUTURE.finditer(text)]
+    if not past and not future:
+        return tense
+    return Tense.ACHIEVED if max(past, default=-1) > max(future, default=-1) else Tense.PLANNED
 
 
 def _sentence_horizon(text: str, default: int | None, year: int | None) -> int | None:

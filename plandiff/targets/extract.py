@@ -4,8 +4,9 @@ A sentence is cut into clauses; a clause is a target when a number with a unit f
 (达到, 超过, 新增, 提高, 拟安排…) or a task verb (实施, 完成, 改造…), or is bounded by 以上/左右. A clause with
 no subject of its own (、达2500家以上) takes the subject of the clause before it. Lists (分别增长7%和8%,
 新建10家A、30家B) give one target per value; 从X提高到Y gives one from-to target. Dates, ordinals,
-document numbers, party congresses, counts that describe the outline and quantities that only describe a
-project (总投资…的工程) are not targets. Tense and horizon come from targets.context.
+document numbers, party congresses, counts that describe the outline, quantities that only describe a
+project (总投资…的工程) and counts of existing things a task works on (推进8家…建设) are not targets.
+Tense and horizon come from targets.context.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from .indicators import TIME_SPAN, canonical_key, clean_indicator
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _BASE_UNITS = (
-    "个百分点|百分点|平方公里|平方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
-    "场次|场|所|座|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
+    "个百分点|百分点|平方公里|平方米|微克/立方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
+    "场次|场|所|座|台套|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
 )
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # A number starts where its run starts, and no real quantity is longer than these caps: without them a
@@ -35,23 +36,23 @@ _QUANTITY = re.compile(
 # 一半以上, 三分之一, 两成: shares written in words, as percentages.
 _FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五六七八九]成)(?!为|效|员|果|立|本)")
 _POINTS_UNIT = ("个百分点", "百分点")
-_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工"
+_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工|新拓展|新设立|新组建|净增"
 _SPEND = r"拟安排|安排|发行|使用|投资|投入"
-_DECLINE_VERB = r"下降|降低|减少|压减|压降|缩减|削减|降"
+_DECLINE_VERB = r"下降|降低|减少|减轻|压减|压降|缩减|削减|降"
 _COMPARATOR = re.compile(
     rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达(?!标)|超过|超(?!长|大|级|高|前|额|越|常|市)|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
     rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守|(?:规模|总额)$)"
 )
 # Task verbs: a clause that does something a number of times states a task quantity (改造棚户区800户).
 _ACTION = re.compile(
-    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|"
+    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|共建|组建|引建|整合|争创|"
     r"办好|推出|启动|开工|淘汰|治理|打造|提升|创建|实现|退出|扶持|修建|整治|新增)"
 )
 _AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
 _FIRM = re.compile(r"确保")
 _PLAN_WORD = re.compile(r"(确保|力争|争取|拟|安排|目标|计划|新增|新建|完成|实施)")
 _SOFT = re.compile(r"(力争|争取)")
-_CLAUSE_SPLIT = re.compile(r"[,:;。!?]|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
+_CLAUSE_SPLIT = re.compile(r"[,:;。!?]|\((?=其中)|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
 # Numbers that count things in the plan's own outline or name events, never commitments.
 _NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施|级|型|线|岁以下|座以下)")
 _NOT_BEFORE = re.compile(r"(第|〔|\[|“|第\s*|\d|不到|的部分)$")
@@ -59,6 +60,14 @@ _ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|�
 # 一条环路、两条滨河路、四条大街: a list of counted things is a list of tasks, in words or digits.
 _COUNTED_LIST = re.compile(rf"{_NUMBER}(条|座|个|所|家|项|处)[^、,]{{2,12}}、{_NUMBER}(条|座|个|所|家|项|处)")
 _CLASSIFIERS = ("个", "座", "条", "所", "家", "项", "处", "户", "名", "台", "套", "件", "批", "辆", "张", "间")
+# 推进8家国家级星创天地建设, 继续推动7家省级重点实验室高质量建设, 落实与5家金融机构的合作协议: the count names
+# the existing things a task works on (its scope), not a quantity the plan commits to.
+_SCOPE_VERB = re.compile(r"(继续|推进|推动|提升|落实与?|指导)[^,;]*$")
+_SCOPE_END = re.compile(r"(建设|发展|能力|水平|协议)$")
+# 推动…等6个项目全面开工: a count whose things are then started, finished or delivered is a task quantity.
+_DONE_AFTER = re.compile(r"^[^,;]{1,12}?(全面|正式|按期)?(开工|建成|投产|竣工|落地|投用|投入运营)")
+_GENERIC_NOUN = re.compile(r"(项目|企业|活动|平台|机构|人才|成果)")
+_TIER_ONLY = re.compile(r"(其中)?(国家级|省级|市级|县级|区级)(以上)?")
 _LIST_JOINT = re.compile(r"^(?P<noun>[^\d,;:()]{0,16}?)(和|、|及|与|以及)\s*$")
 # 城乡居民收入分别增长…和…: 城乡 names the urban and the rural part, in that order.
 _URBAN_RURAL = ("城镇", "农村")
@@ -69,10 +78,16 @@ def _scaled(value: float, scale: float) -> float:
     return float(f"{value * scale:.12g}")
 
 
+_ROUND = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+# 超百项, 突破千家: a bare 百/千/万 is a number only right after a comparator; elsewhere (百家企业, 千人规模) it
+# is a way of speaking or a programme's name.
+_ROUND_AFTER = re.compile(r"(超过|超|突破|达到|达|逾|过)$")
+
+
 def _number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    return chinese_to_number(text)
+    return _ROUND.get(text) or chinese_to_number(text)
 
 
 def extract_targets(plan: Plan) -> tuple[Target, ...]:
@@ -154,8 +169,12 @@ def _rejected(clause: str, match, value: float | None, unit: str) -> bool:
     written = match.group("value")
     if value is None or _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
         return True
+    if written in _ROUND and not _ROUND_AFTER.search(before):
+        return True
     if before.count("(") > before.count(")") or before.count("“") > before.count("”"):
         return True  # inside parentheses or quotes: an aside or a name (“一个智库、两个基地”), not a commitment
+    if _SCOPE_VERB.search(before) and not _AFTER.match(after) and _SCOPE_END.search(after.rstrip(")")):
+        return True
     if re.match(r"^及?以下[^\d,;]", after):
         return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
     if re.search(r"(从|由)[^\d,]{0,10}$", before) and re.match(r"^[^\d,]{0,6}(到|至)\s*\d", after):
@@ -188,9 +207,11 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         # Count before noun (完成30座公厕): a classifier may stand far from its verb, a measure (吨, 亩) only near it.
         near_verb = _ACTION.search(before[-5:]) or _ENDS_WITH_VERB.search(before)
         counted = bool(re.match(r"^[^,;(]{2,}", after)) and bool(
-            near_verb or (unit in _CLASSIFIERS and (action or _COUNTED_LIST.search(clause))))
+            near_verb or (unit in _CLASSIFIERS and (action or _COUNTED_LIST.search(clause) or _DONE_AFTER.match(after))))
         opens_with_action = _ACTION.match(clause.lstrip())
-        if not (comparator_match or bounded or ((previous or opens_with_action) and at_end) or counted
+        # 全年整合产业领域3-5个: a count that ends the clause after a task verb is that task's quantity.
+        task_count = action and unit in _CLASSIFIERS
+        if not (comparator_match or bounded or ((previous or opens_with_action or task_count) and at_end) or counted
                 or (previous and after.lstrip().startswith("的"))):
             continue
         kind = _kind(before, unit)
@@ -202,12 +223,17 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
             number_end = max(baseline_match.end(g) for g in (2, 3, 4))
             before = before[: baseline_match.start()] + before[number_end:]  # keep the verb: 提高到
             comparator_match = _main_comparator(before) or comparator_match
+        if previous is not None and (_TIER_ONLY.fullmatch(before.strip()) or _other_tier(before, previous)):
+            kind = previous.kind  # 新增省级3家以上,市级5家以上 / (其中省级以上30家): the same count, one tier
         indicator = _indicator(before, comparator_match, subject, previous, kind)
         trailing = clean_indicator(re.split(r"[,;(]", after[bounded.end():] if bounded else after)[0])
         trailing = re.sub(r"^的", "", trailing)
         if counted and kind is TargetKind.INCREMENT and not re.search(_NEW, before):
             kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
         guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
+        done = unit in _CLASSIFIERS and _DONE_AFTER.match(after)
+        if done and not near_verb and not action:
+            trailing, guards = done.group(2) + clean_indicator(after[: done.start(1) if done.group(1) else done.start(2)]), True
         if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action) or guards):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
         if not indicator and re.search(rf"({_SPEND})$", before.strip()):
@@ -227,6 +253,13 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         )
         return _list_items(a, clause, first, match, matches[position + 1:], offset)
     return []
+
+
+def _other_tier(before: str, previous: Target) -> bool:
+    """新建省级重点实验室5家、市级重点实验室20家: the same thing at another tier, counted the same way."""
+    tier = r"(国家级|省级|市级|县级|区级)(以上)?"
+    noun = re.sub(tier, "", clean_indicator(before))
+    return bool(re.match(tier, clean_indicator(before))) and bool(noun) and noun == re.sub(tier, "", previous.indicator)
 
 
 def _main_comparator(before: str):
@@ -316,7 +349,7 @@ def _kind(before: str, unit: str) -> TargetKind:
         return TargetKind.DECLINE
     if re.search(rf"({_NEW})", before):
         return TargetKind.INCREMENT
-    if re.search(r"(增长|增幅|增速|提高|提升|上涨|涨幅|增加|扩大)$", tail):
+    if re.search(r"(增长|增幅|增速|提高|提升|上涨|涨幅|增加|扩大|增收)$", tail):
         return TargetKind.GROWTH if unit in ("%", "‰") else TargetKind.INCREMENT
     return TargetKind.LEVEL
 
@@ -332,8 +365,12 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         owner = clean_indicator(head)
         if noun and 0 < len(owner) <= 3 and not _ACTION.search(owner) and re.fullmatch(_NEW, comparator_match.group()):
             head = owner + comparator_match.group() + noun  # 城镇新增就业: the verb is part of the name
+        elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(_NEW, comparator_match.group()):
+            head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
         elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
-            head = noun
+            head = noun or head  # 高企数量净增150家: the noun stands before the verb
+        elif comparator_match.group() in ("投资", "投入") and clean_indicator(head):
+            head = head + comparator_match.group()  # 铁路投资8000亿元: the investment is the indicator
     elif kind == "increment":
         head = re.sub(rf".*?({_NEW})", "", head)
     head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head

@@ -13,17 +13,21 @@ import re
 ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
     # 研发投入强度 = 全社会研发经费(R&D)占地区生产总值比重
     "rd-intensity": (r"(研发|R&D|研究与试验发展).*(强度|占.*(生产总值|GDP).*(比重|比例))|^研发投入强度", None),
-    "high-tech-output-share": (r"高新技术产业产值.*占.*(比重|比例)", None),
+    "high-tech-output-share": (r"高新技术产业产值.*占(.*(比重|比例)|比)", None),
     "high-tech-output": (r"^高新技术产业产值$", None),
     "high-tech-value-added": (r"^高新技术产业增加值$", None),
     "high-tech-enterprises": (r"^(高新技术企业|高企|国家高新技术企业)(数量|总量|总数)?$", None),
-    "tech-contract-turnover": (r"技术合同(成交|交易)(额|金额|总额)", None),
+    "tech-contract-turnover": (r"技术合同(成交|交易|登记)(额|金额|总额)|^技术(成交|交易)(额|总额)", None),
     "invention-patents-per-10k": (r"(万人|每万人).*发明专利", None),
+    # 科技企业孵化器面积 = 孵化面积 = 孵化场地面积
+    "incubator-area": (r"孵化(器)?(场地)?面积", None),
+    "patent-applications": (r"^(全年)?专利申请(量|数)?$", None),
+    "invention-patent-grants": (r"^(全年)?发明专利授权(量|数)?$", None),
     "st-progress-contribution": (r"科技进步贡献率", None),
     "gdp-growth": (r"^(国内|地区)?生产总值$|^GDP$|^经济$", frozenset({"growth"})),
     "gdp": (r"^(国内|地区)生产总值$|^GDP$", frozenset({"level"})),
     # 城镇新增就业 = 新增就业: the national and local names of one flow
-    "urban-jobs": (r"(城镇)?新增就业(人数|岗位)?$|^城镇新增就业", None),
+    "urban-jobs": (r"(城镇)?新增就业(人数|岗位)?$|^城镇新增就业|^新增城镇就业|^城镇就业(人数|岗位)?$", None),
     # 城镇居民收入 = 城镇常住居民人均可支配收入: statistics count residents (常住) since 2013
     "urban-income": (r"^城镇(常住)?居民(人均)?(可支配)?收入", None),
     "rural-income": (r"^农村(牧区)?(常住)?居民(人均)?(可支配)?收入|^农民(人均)?(可支配)?收入", None),
@@ -46,12 +50,12 @@ ALIASES: dict[str, tuple[str, frozenset[str] | None]] = {
 }
 _COMPILED = [(key, re.compile(pattern), kinds) for key, (pattern, kinds) in ALIASES.items()]
 _FILLER = re.compile(
-    r"^(主要(工作)?目标(是)?|(19|20)\d{2}年|今年|明年|去年(?![底末初])|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
+    r"^(主要(工作)?目标(是)?|(比|较)(上年|去年)(年初)?(预算)?(高|低|多|少)?$|(比|较)(上年|去年)(年初)?(预算)?|(19|20)\d{2}年|今年|明年|去年(?![底末初])|其中|全年|年内|力争|争取|确保|推动|实现|全市|全区|全省|全社会|我市|"
     r"并|和|及|同时|目前|进一步|继续|积极|大力|通过|以上|将|把|对|拟安排|安排|坚决|(过去|近)?[一二三四五六七八九十两]+年(来|间|内)?|累计)+"
 )
 _TRAILING = re.compile(
     r"(的|要|将|已|共|累计|年均|平均|同比|连年|实际|名义|继续|稳定|保持|力争|争取|确保|达到|达|预计|拟按|拟|为|按|约|近|再|分别|均|比去年|"
-    r"比上年|全年|(上升|提高|提升|增加|增长|下降|降低|扩大|减少|升|降)[到至])+$"
+    r"比上年|较上年|比去年同期|较去年|全年|(上升|提高|提升|增加|增长|下降|降低|扩大|减少|升|降)[到至])+$"
 )
 # A span of time (五年, 过去十年, 两年来) is when, not what: the target measures the clause's subject.
 TIME_SPAN = re.compile(r"^(过去|近|这|前)?[一二三四五六七八九十两\d]+年(来|间|内|中)?$")

@@ -65,13 +65,15 @@ def match_targets(old_targets: tuple[Target, ...], new_targets: tuple[Target, ..
     changes = [_verdict(old[i], new[j]) for i, j in pairs]
     matched_old, matched_new = {i for i, _ in pairs}, {j for _, j in pairs}
     changes += [TargetChange(Verdict.DROPPED, t.indicator, t, None) for i, t in enumerate(old)
-                if i not in matched_old and not _still_running(t, new_year)]
+                if i not in matched_old and not _still_running(t, old_year, new_year)]
     changes += [TargetChange(Verdict.NEW, t.indicator, None, t) for j, t in enumerate(new) if j not in matched_new]
     return tuple(sorted(changes, key=_order))
 
 
-def _still_running(target: Target, new_year: int | None) -> bool:
-    return bool(new_year and target.horizon and target.horizon > new_year)
+def _still_running(target: Target, old_year: int | None, new_year: int | None) -> bool:
+    """A multi-year goal that reaches past the newer plan; an annual target never is (qingdao-2018 → wuhan-2014
+    compares two places, and the older-dated plan is the new side)."""
+    return bool(new_year and target.horizon and target.horizon > new_year and target.horizon != old_year)
 
 
 def _similar_pairs(old: list[Target], new: list[Target], used_old: set[int], used_new: set[int], years):
