@@ -19,6 +19,8 @@ _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9f
 # A sub- or superscript a web page put on its own line: PM / 2.5 / ）平均浓度, CO / 2 / 排放, 平方米 m / 2.
 _SCRIPT_LINE = re.compile(r"(?<=[A-Za-z])(\n[ \t]*)([0-9.]{1,4})(\n[ \t]*)(?=\S)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
+# A report's subtitle (——2017年2月11日在…会议上) is a whole line: the speaker's name below it is not its tail.
+_SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
 
 
 def mend_page_breaks(text: str) -> str:
@@ -32,6 +34,8 @@ def mend_page_breaks(text: str) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
         # A numbered line is a heading, and a numbered next line starts a new item: neither is a break.
         if _MARKER_START.match(text[line_start:line_start + 8]) or _MARKER_START.match(text[match.end():match.end() + 8]):
+            return match.group(0)
+        if _SUBTITLE.match(text[line_start:match.end(1)]):
             return match.group(0)
         return match.group(1) + " " * len(match.group(2))
 
