@@ -47,3 +47,37 @@ def test_a_subtitle_line_is_not_joined_to_the_speaker_below_it():
     lines = _lines("hailar-gwr-2017.txt")
     preamble = [s.text for s in parse_plan("\n".join(lines), "docx").sections[0].sentences]
     assert preamble[:2] == ["—2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上", "海拉尔区人民政府代区长 杨国宏"]
+
+
+def _outline(plan, first: int = 1):
+    return [(s.level, s.marker, s.heading, len(s.sentences)) for s in plan.sections[first:]]
+
+
+def test_a_report_pasted_as_one_paragraph_keeps_its_title_and_top_headings():
+    """With every newline gone, 一、2021年工作回顾过去一年是… still splits at the sentence opener."""
+    lines = _lines("national-gwr-2022.txt")
+    pasted, plain = parse_plan("".join(lines), "paste"), parse_plan("\n".join(lines), "text")
+    assert pasted.metadata.title == plain.metadata.title == "政府工作报告"
+    top = [(s.marker, s.heading) for s in pasted.sections if s.level == 1]
+    assert top == [(s.marker, s.heading) for s in plain.sections if s.level == 1]
+    assert top[0] == ("一、", "2021年工作回顾")
+
+
+def test_a_paste_that_kept_its_indents_has_the_outline_of_the_text():
+    """Newlines removed but the ideographic-space indents kept: each indent opens a paragraph again."""
+    text = corpus_file("hailar-gwr-2017.txt").read_text(encoding="utf-8")
+    pasted = parse_plan(text.replace("\r", "").replace("\n", ""), "paste")
+    assert _outline(pasted) == _outline(parse_plan(text, "text"))
+
+
+def test_a_heading_run_on_into_its_first_item_ends_where_the_item_starts():
+    text = (corpus_file("national-gwr-2021.txt").read_text(encoding="utf-8"))
+    pasted = parse_plan("".join(text.split()), "paste")
+    headings = [s.heading for s in pasted.sections if s.level == 1]
+    assert headings[:2] == ["2020年工作回顾", "“十三五”时期发展成就和“十四五”时期主要目标任务"]
+
+
+def test_a_run_in_heading_with_a_time_word_inside_stays_whole():
+    """今年 inside a short run-in heading is the heading's own word, not the start of its body."""
+    plan = parse_plan("一、总体要求\n一是完成今年目标任务。要抓好落实。\n二是确保2025年如期完成。要加强统筹。\n", "t")
+    assert [s.heading for s in plan.sections[2:]] == ["完成今年目标任务", "确保2025年如期完成"]

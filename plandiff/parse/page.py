@@ -39,6 +39,10 @@ _DATE_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 _SENTENCE_MARK = re.compile(r"[。;!?]")
 _PLAN_WORDS = re.compile(r"(要点|计划|规划|方案|报告|意见|通知|总结|纲要|安排|任务)")
 _CHINESE_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+_RUN_IN_TITLE = re.compile(
+    r"^([^。,:;!?“”-]{2,40}?(要点|计划|规划|方案|报告|纲要))"
+    r"(?=\s*([—―]|\(\d{4}|\d{4}[-年]|[一二]、|各位代表))"
+)
 _ADDRESSEE = re.compile(r"^[^。:;]{2,120}?(各|单位|部门|政府|委员会|科室)[^。:;]{0,40}:")
 
 
@@ -122,10 +126,17 @@ def _fields(line: str) -> dict[str, str]:
 
 
 def _split_title(text: str, kept: list[Span]) -> tuple[Span | None, list[Span]]:
-    """The title is the first short head line that names a plan; head lines before it are chrome."""
+    """The title is the first short head line that names a plan; head lines before it are chrome.
+
+    A plan pasted as one paragraph has no title line: its title is the head of the first line when a
+    subtitle dash, a date or the first numbered heading follows it (政府工作报告——2022年3月5日…).
+    """
     for index, (start, end) in enumerate(kept):
         line = text[start:end]
         if _is_prose(line) or re.match(r"^[一二三四五六七八九十]+、", line):
+            run_in = _RUN_IN_TITLE.match(line) if index == 0 else None
+            if run_in:
+                return (start, start + run_in.end(1)), [(start + run_in.end(1), end)] + kept[1:]
             break
         if len(line) <= 80 and _PLAN_WORDS.search(re.sub(r"\s", "", line)) and not _SENTENCE_MARK.search(line):
             return (start, end), kept[index + 1:]

@@ -20,7 +20,17 @@ _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9f
 _SCRIPT_LINE = re.compile(r"(?<=[A-Za-z])(\n[ \t]*)([0-9.]{1,4})(\n[ \t]*)(?=\S)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
 # A report's subtitle (——2017年2月11日在…会议上) is a whole line: the speaker's name below it is not its tail.
+_INDENT = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
+
+
+def break_at_indents(text: str) -> str:
+    """A run of spaces inside a line opens a new paragraph, one character for one.
+
+    A plan pasted as one paragraph keeps each paragraph's indent (two ideographic spaces) where its
+    newline was; Chinese prose has no other use for a run of spaces between words.
+    """
+    return _INDENT.sub(lambda m: "\n" + m.group(0)[1:], text)
 
 
 def mend_page_breaks(text: str) -> str:
@@ -54,7 +64,7 @@ def parse_plan(
     `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page;
     `styled` the (offset, level) of lines a DOCX styled as headings.
     """
-    folded = mend_page_breaks(fold(text))
+    folded = mend_page_breaks(break_at_indents(fold(text)))
     # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
     # Controls and lone surrogates are never shown raw (a terminal would obey an ESC): visible() keeps lengths.
     shown = "".join(f if f.isspace() else o for o, f in zip(visible(text), folded))
