@@ -81,3 +81,14 @@ def test_a_run_in_heading_with_a_time_word_inside_stays_whole():
     """今年 inside a short run-in heading is the heading's own word, not the start of its body."""
     plan = parse_plan("一、总体要求\n一是完成今年目标任务。要抓好落实。\n二是确保2025年如期完成。要加强统筹。\n", "t")
     assert [s.heading for s in plan.sections[2:]] == ["完成今年目标任务", "确保2025年如期完成"]
+
+
+def test_a_short_tail_cut_by_a_page_break_rejoins_its_sentence():
+    """The source's 推动 / 区域全面经济伙伴关系协定 / （RCEP）生效实施 is one sentence, as a PDF of it reads."""
+    plan = parse_plan(corpus_file("national-gwr-2023.txt").read_text(encoding="utf-8"), "text")
+    sentences = [s.text.replace(" ", "") for section in plan.sections for s in section.sentences]
+    assert "推动区域全面经济伙伴关系协定(RCEP)生效实施,建成全球最大自由贸易区。" in sentences
+    assert "推动" not in sentences
+    earlier = parse_plan(corpus_file("national-gwr-2021.txt").read_text(encoding="utf-8"), "text")
+    sentences = [s.text.replace(" ", "") for section in earlier.sections for s in section.sentences]
+    assert "完善资本市场基础制度。" in sentences

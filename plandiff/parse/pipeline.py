@@ -20,6 +20,10 @@ _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9f
 _SCRIPT_LINE = re.compile(r"(?<=[A-Za-z])(\n[ \t]*)([0-9.]{1,4})(\n[ \t]*)(?=\S)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
 # A report's subtitle (——2017年2月11日在…会议上) is a whole line: the speaker's name below it is not its tail.
+# A paragraph line that ends a sentence and then stops mid-clause (…扎实推进。推动 / 区域…协定 / (RCEP)生效)
+# was cut by a page break, however short its tail: prose lines end at a stop, headings hold none.
+_CUT_TAIL = re.compile(r"([。!?;][^\n。!?;:”)\]》]{1,40})(\n[ \t]*\n?[ \t]*)(?=[\u4e00-\u9fff“(《])")
+_OUTLINE_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]|第)")
 _INDENT = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
 
@@ -52,7 +56,19 @@ def mend_page_breaks(text: str) -> str:
     text = _SCRIPT_LINE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
     text = _BROKEN_LINE.sub(join, text)
     # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
-    return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+    text = _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+
+    def join_tail(match: re.Match) -> str:
+        if _OUTLINE_MARKER.match(text[match.end():match.end() + 8]):
+            return match.group(0)
+        return match.group(1) + " " * len(match.group(2))
+
+    for _ in range(3):  # a tail cut twice (推动 / 区域…协定 / (RCEP)) needs a second pass
+        joined = _CUT_TAIL.sub(join_tail, text)
+        if joined == text:
+            break
+        text = joined
+    return text
 
 
 def parse_plan(
