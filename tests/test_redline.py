@@ -74,3 +74,13 @@ def test_libreoffice_reads_the_redline(tmp_path, edited):
     compact = "".join(read_bytes((tmp_path / "redline.pdf").read_bytes(), "redline.pdf").text.split())
     assert "Keychanges" in compact and "武汉市科技局2014" in compact
     assert "150万平方米" in compact  # the insertion, shown as a tracked change
+
+
+def test_the_plan_starts_on_a_new_page_without_an_empty_break_paragraph(edited):
+    """A break paragraph after a full first page made a blank page 2 (national-2022 → national-2023)."""
+    paragraphs = list(body_of(redline_docx(edited)).iter(f"{W}p"))
+    breaks = [p for p in paragraphs if p.find(f".//{W}br[@{W}type='page']") is not None]
+    assert breaks == []
+    starts = [p for p in paragraphs if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
+    assert len(starts) == 1
+    assert "".join(t.text or "" for t in starts[0].iter(f"{W}t"))  # the plan's first paragraph, not an empty one

@@ -40,7 +40,6 @@ class _Revisions:
 def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     """The new plan with tracked insertions and deletions against the old one, as .docx bytes."""
     from docx import Document
-    from docx.enum.text import WD_BREAK
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
@@ -57,9 +56,13 @@ def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     document.core_properties.title = comparison.title
 
     _first_page(document, comparison)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    first_body = len(document.paragraphs)
     for row in comparison.sections:
         _section(document, row, comparison, revisions)
+    # The plan starts on a page of its own. A paragraph holding a page break would land on page 2
+    # whenever the first page is full, and leave that page blank (the national reports did).
+    if len(document.paragraphs) > first_body:
+        document.paragraphs[first_body].paragraph_format.page_break_before = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
