@@ -92,3 +92,12 @@ def test_a_short_tail_cut_by_a_page_break_rejoins_its_sentence():
     earlier = parse_plan(corpus_file("national-gwr-2021.txt").read_text(encoding="utf-8"), "text")
     sentences = [s.text.replace(" ", "") for section in earlier.sections for s in section.sentences]
     assert "完善资本市场基础制度。" in sentences
+
+
+def test_a_pasted_report_head_keeps_its_subtitle_and_salutation_apart():
+    """——date…会议上, the speaker and 各位代表: are separate lines in the text; a paste runs them together."""
+    lines = _lines("national-gwr-2023.txt")
+    preamble = [s.text for s in parse_plan("".join(lines), "paste").sections[0].sentences]
+    assert preamble[0] == "——2023年3月5日在第十四届全国人民代表大会第一次会议上"
+    assert "各位代表:" in preamble
+    assert preamble[-1].startswith("现在,我代表国务院")
