@@ -101,3 +101,8 @@ def test_a_pasted_report_head_keeps_its_subtitle_and_salutation_apart():
     assert preamble[0] == "——2023年3月5日在第十四届全国人民代表大会第一次会议上"
     assert "各位代表:" in preamble
     assert preamble[-1].startswith("现在,我代表国务院")
+
+
+def test_ascii_spaces_that_align_a_table_row_do_not_break_it():
+    plan = parse_plan("一、主要指标\n地区生产总值  亿元  5000。\n", "t")
+    assert [s.text for s in plan.sections[1].sentences] == ["地区生产总值  亿元  5000。"]

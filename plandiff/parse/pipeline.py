@@ -24,17 +24,25 @@ _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\
 # was cut by a page break, however short its tail: prose lines end at a stop, headings hold none.
 _CUT_TAIL = re.compile(r"([。!?;][^\n。!?;:”)\]》]{1,40})(\n[ \t]*\n?[ \t]*)(?=[\u4e00-\u9fff“(《])")
 _OUTLINE_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]|第)")
-_INDENT = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# An indent: two or more blanks inside a line, at least one of them ideographic (U+3000) or no-break
+# (U+00A0), as Word and web pages indent Chinese paragraphs; runs of ASCII spaces may align a table.
+_INDENT = re.compile(r"(?<=\S)(?=[ \t\u3000\u00a0]*[\u3000\u00a0])[ \t\u3000\u00a0]{2,}(?=\S)")
 _SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
 
 
-def break_at_indents(text: str) -> str:
-    """A run of spaces inside a line opens a new paragraph, one character for one.
+def break_at_indents(source: str, folded: str) -> str:
+    """Each indent inside a line of the source opens a new paragraph in folded; one character for one.
 
     A plan pasted as one paragraph keeps each paragraph's indent (two ideographic spaces) where its
-    newline was; Chinese prose has no other use for a run of spaces between words.
+    newline was; Chinese prose has no other use for such a run between words.
     """
-    return _INDENT.sub(lambda m: "\n" + m.group(0)[1:], text)
+    cuts = [match.start() for match in _INDENT.finditer(source)]
+    if not cuts:
+        return folded
+    characters = list(folded)
+    for cut in cuts:
+        characters[cut] = "\n"
+    return "".join(characters)
 
 
 def mend_page_breaks(text: str) -> str:
@@ -80,7 +88,7 @@ def parse_plan(
     `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page;
     `styled` the (offset, level) of lines a DOCX styled as headings.
     """
-    folded = mend_page_breaks(break_at_indents(fold(text)))
+    folded = mend_page_breaks(break_at_indents(text, fold(text)))
     # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
     # Controls and lone surrogates are never shown raw (a terminal would obey an ESC): visible() keeps lengths.
     shown = "".join(f if f.isspace() else o for o, f in zip(visible(text), folded))
