@@ -106,3 +106,16 @@ def test_a_pasted_report_head_keeps_its_subtitle_and_salutation_apart():
 def test_ascii_spaces_that_align_a_table_row_do_not_break_it():
     plan = parse_plan("一、主要指标\n地区生产总值  亿元  5000。\n", "t")
     assert [s.text for s in plan.sections[1].sentences] == ["地区生产总值  亿元  5000。"]
+
+
+def test_a_pasted_goal_list_keeps_its_indicators_free_of_list_numbers():
+    """wuhan-2014's goals 4、…;5新增…;6、新增… run together in a paste: 5 and 6 are ordinals, not owners."""
+    from conftest import SEEDS
+
+    from plandiff.targets.extract import extract_targets
+
+    text = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
+    pasted = {(t.indicator, t.value) for t in extract_targets(parse_plan(text.replace("\n", ""), "paste"))}
+    plain = {(t.indicator, t.value) for t in extract_targets(parse_plan(text, "text"))}
+    assert ("科技企业孵化器面积", 1_200_000) in pasted and ("省级以上科技创新平台", 5) in pasted
+    assert pasted == plain
