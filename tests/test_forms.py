@@ -119,3 +119,19 @@ def test_a_pasted_goal_list_keeps_its_indicators_free_of_list_numbers():
     plain = {(t.indicator, t.value) for t in extract_targets(parse_plan(text, "text"))}
     assert ("科技企业孵化器面积", 1_200_000) in pasted and ("省级以上科技创新平台", 5) in pasted
     assert pasted == plain
+
+
+def test_a_lead_in_before_a_numbered_list_is_a_heading_in_a_paste():
+    """changzhou-2018 pasted: 。主要目标:1.… and 。重点措施:(一)… head their lists as the lone lines did."""
+    from conftest import SEEDS
+
+    text = (SEEDS / "changzhou-2018.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line == "常州市科学技术局2018年工作计划" and i > 3)
+    body = lines[start:start + 40]
+    plain, pasted = parse_plan("\n".join(body), "text"), parse_plan("".join(body), "paste")
+    assert [(s.level, s.heading) for s in pasted.sections if s.kind == "plain"] == [(1, "主要目标"), (1, "重点措施")]
+    # The goals list and the lead-ins match; (一)'s heading runs on into its body (no opener to cut at).
+    assert [(s.level, s.marker, s.heading) for s in pasted.sections[1:11]] == \
+        [(s.level, s.marker, s.heading) for s in plain.sections[1:11]]
+    assert len(pasted.sections) == len(plain.sections)

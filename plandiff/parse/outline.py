@@ -29,6 +29,7 @@ _MARKERS = (
     ("shi", re.compile(rf"({_HAN}{{1,2}})是"), None),
 )
 _ARABIC_KINDS = ("arabic_dot", "arabic_dun")
+_LEAD_IN = re.compile(r"(?<=[。;!?])\s*([^\s。;!?:,、()“”]{2,12}):\s*(?=1[.、]|\(一\)|一、)")
 _BARE_NUMBER = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
@@ -108,6 +109,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
             if plain:
                 found.append(_Candidate(start, start, "plain", 0, end))
         found.extend(_inline_markers(text, start, end))
+        found.extend(_inline_lead_ins(text, start, end))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -144,6 +146,15 @@ def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
             if number:
                 found.append(_Candidate(start + match.start(), start + match.end(), kind, number, end, True))
     return found
+
+
+def _inline_lead_ins(text: str, start: int, end: int) -> list[_Candidate]:
+    """主要目标: or 重点措施: between a full stop and the 1. or (一) that opens its list, inside a paragraph.
+
+    The inline twin of a lone heading line over a numbered list, for plans pasted as one paragraph.
+    """
+    return [_Candidate(match.start(1), match.start(1), "plain", 0, end, True)
+            for match in _LEAD_IN.finditer(text, start, end)]
 
 
 def _plain_heading(text: str, body: tuple[Span, ...], index: int) -> bool:
