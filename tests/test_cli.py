@@ -140,3 +140,14 @@ def test_hide_routine_year_rollover(tmp_path):
     assert "routine year change" in shown.stdout and "{+2024年+}" in shown.stdout
     hidden = runner.invoke(app, ["compare", str(old), str(new), "--no-color", "--hide-routine"])
     assert "routine year change" not in hidden.stdout.split("Sentences")[1].split("\n", 1)[1]
+
+
+def test_the_target_list_names_sections_as_the_document_numbers_them():
+    """The section column read 0 and 3.2 (internal ids); it reads preamble and 三、 › 7."""
+    from conftest import run_cli
+
+    result = run_cli("targets", "qingdao-2018", "--no-color")
+    rows = [line.split() for line in result.output.splitlines()[1:] if line.strip()]
+    assert result.exit_code == 0
+    assert rows[0][-1] == "preamble"
+    assert any(row[-3:] == ["三、", "›", "7."] for row in rows)

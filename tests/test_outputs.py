@@ -213,3 +213,16 @@ def test_shell_completion_completes_commands_and_is_not_a_comparison():
     assert done.stdout.split() == ["list"]
     shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="plandiff")
     assert shown.exit_code == 0 and "_plandiff_completion" in shown.stdout
+
+
+def test_a_written_report_is_readable_as_the_umask_allows(tmp_path):
+    """-o and --html go through a private temporary file; the report itself must not stay 0600."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(app, ["show", "wuhan-2014", "-o", str(tmp_path / "plan.txt")])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "plan.txt").stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(mask)

@@ -74,3 +74,29 @@ def test_libreoffice_reads_the_redline(tmp_path, edited):
     compact = "".join(read_bytes((tmp_path / "redline.pdf").read_bytes(), "redline.pdf").text.split())
     assert "Keychanges" in compact and "武汉市科技局2014" in compact
     assert "150万平方米" in compact  # the insertion, shown as a tracked change
+
+
+def test_the_plan_starts_on_a_new_page_without_an_empty_break_paragraph(edited):
+    """A break paragraph after a full first page made a blank page 2 (national-2022 → national-2023)."""
+    paragraphs = list(body_of(redline_docx(edited)).iter(f"{W}p"))
+    breaks = [p for p in paragraphs if p.find(f".//{W}br[@{W}type='page']") is not None]
+    assert breaks == []
+    starts = [p for p in paragraphs if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
+    assert len(starts) == 1
+    assert "".join(t.text or "" for t in starts[0].iter(f"{W}t"))  # the plan's first paragraph, not an empty one
+
+
+def test_a_new_section_that_merged_old_ones_has_its_heading_once_after_accepting():
+    """qingdao-2018 → wuhan-2014 merges several old sections into one new one; each row wrote the heading."""
+    comparison = plandiff.compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+    assert any(row.status == "merged" for row in comparison.sections)
+    body = body_of(redline_docx(comparison))
+    accepted = []  # heading text once every revision is accepted: w:t only, never w:delText
+    for paragraph in body.iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val", "").startswith("Heading"):
+            text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+            if text:
+                accepted.append(text)
+    assert len(accepted) == len(set(accepted))
+    assert "(一)着力深化科技体制改革,发挥市场配置资源导向作用" in accepted

@@ -169,7 +169,7 @@ def targets(
         elif output_format is TargetsFormat.html:
             _emit(page, output)
         else:
-            emit_rich(targets_table(found), output, plain, pager=True)
+            emit_rich(targets_table(found, first), output, plain, pager=True)
         return
     second = load(space, other)
     refuse_overwriting_inputs([output, html], [second])

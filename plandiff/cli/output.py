@@ -88,6 +88,8 @@ def emit(text: str, output: Path | None) -> None:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{output.name[:100]}.", suffix=".tmp", dir=output.parent or ".")
         temporary = Path(name)
+        # mkstemp makes the file private (0600); a report is an ordinary file, readable as the umask allows.
+        os.chmod(handle, _file_mode(output))
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         temporary.replace(output)
@@ -98,6 +100,16 @@ def emit(text: str, output: Path | None) -> None:
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode open() would give a new file (0666 less the umask), or the mode of the file replaced."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def refuse_overwriting_inputs(outputs: list[Path | None], plans: list) -> None:

@@ -29,9 +29,17 @@ _MARKERS = (
     ("shi", re.compile(rf"({_HAN}{{1,2}})是"), None),
 )
 _ARABIC_KINDS = ("arabic_dot", "arabic_dun")
+_LEAD_IN = re.compile(r"(?<=[。;!?])\s*([^\s。;!?:,、()“”]{2,12}):\s*(?=1[.、]|\(一\)|一、)")
 _BARE_NUMBER = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
+_MIN_HEADING = 4
+# Words that open the first sentence of a report's part, never a heading's tail: a time frame as the
+# subject (今年是, 2022年是, 过去一年,) at any length; a bare time frame (今年, 当前) only after a run
+# longer than any heading.
+_TIME_FRAME = r"(过去(的)?[一五十]年|[一五十]年来|今年|去年|新的一年|当前|(19|20)\d{2}年)"
+_SUBJECT_OPENER = re.compile(rf"{_TIME_FRAME}(?=[是,:])|各位代表|(?<![统唯同万第之])一是")
+_SENTENCE_OPENER = re.compile(rf"{_TIME_FRAME}|各位代表|(?<![统唯同万第之])一是")
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
             if plain:
                 found.append(_Candidate(start, start, "plain", 0, end))
         found.extend(_inline_markers(text, start, end))
+        found.extend(_inline_lead_ins(text, start, end))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -125,7 +134,10 @@ def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
         if not inline:
             continue
         for match in pattern.finditer(line, 1):
-            before = line[match.start() - 1]
+            # A pasted paragraph may keep a space or an indent before the marker: look past it.
+            before = line[:match.start()].rstrip()[-1:]
+            if not before:
+                continue
             if inline == "after-sentence" and before not in _AFTER_SENTENCE:
                 continue
             if before.isascii() and before.isalnum() or before in "、,":
@@ -134,6 +146,15 @@ def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
             if number:
                 found.append(_Candidate(start + match.start(), start + match.end(), kind, number, end, True))
     return found
+
+
+def _inline_lead_ins(text: str, start: int, end: int) -> list[_Candidate]:
+    """主要目标: or 重点措施: between a full stop and the 1. or (一) that opens its list, inside a paragraph.
+
+    The inline twin of a lone heading line over a numbered list, for plans pasted as one paragraph.
+    """
+    return [_Candidate(match.start(1), match.start(1), "plain", 0, end, True)
+            for match in _LEAD_IN.finditer(text, start, end)]
 
 
 def _plain_heading(text: str, body: tuple[Span, ...], index: int) -> bool:
@@ -200,10 +221,14 @@ def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tupl
     if not body:
         return ()
     starts = [candidate.start for candidate, _ in accepted] + [body[-1][1]]
+    # A marker family in which one heading visibly lost its line end (a time frame as subject opened its
+    # body) lost them all: there a bare time frame (今年经济…) marks where the body begins too.
+    segment_ends = [min(starts[i + 1], candidate.line_end) for i, (candidate, _) in enumerate(accepted)]
+    pasted = {candidate.kind for (candidate, _), end in zip(accepted, segment_ends)
+              if _heading_end(text, candidate.body, end)[1]}
     headings = []
     for i, (candidate, depth) in enumerate(accepted):
-        segment_end = min(starts[i + 1], candidate.line_end)
-        heading_end = _heading_end(text, candidate.body, segment_end)
+        heading_end, _ = _heading_end(text, candidate.body, segment_ends[i], candidate.kind in pasted)
         marker = text[candidate.start:candidate.body]
         headings.append(
             _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
@@ -229,12 +254,20 @@ def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tupl
     return tuple(sections)
 
 
-def _heading_end(text: str, start: int, end: int) -> int:
-    """A run-in heading ends at its first full stop; a list item split only by semicolons stays whole."""
+def _heading_end(text: str, start: int, end: int, pasted: bool = False) -> tuple[int, bool]:
+    """Where a heading ends, and whether a sentence opener showed it ran on into its body.
+
+    A run-in heading ends at its first full stop; a list item split only by semicolons stays whole. A
+    heading that lost its line end (a plan pasted as one paragraph) runs on into its first sentence:
+    the body starts at a time frame as subject (今年是, 2022年是, 过去一年,) or 一是, and at a bare time
+    frame too when the run is longer than any heading or its marker family is known to be `pasted`.
+    """
     for i in range(start, end):
         if text[i] in "。!?":
-            return i + 1
-    return end
+            pattern = _SENTENCE_OPENER if pasted or i - start > _PLAIN_MAX else _SUBJECT_OPENER
+            opener = pattern.search(text, start + _MIN_HEADING, i)
+            return (opener.start(), True) if opener else (i + 1, False)
+    return end, False
 
 
 def _trimmed(text: str, start: int, end: int, trailing: str = "。;:") -> Span:

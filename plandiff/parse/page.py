@@ -39,6 +39,12 @@ _DATE_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 _SENTENCE_MARK = re.compile(r"[。;!?]")
 _PLAN_WORDS = re.compile(r"(要点|计划|规划|方案|报告|意见|通知|总结|纲要|安排|任务)")
 _CHINESE_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+_SUBTITLE_HEAD = re.compile(r"\s*[—―]+[^。]{4,80}?(会议|大会)上")
+_SALUTATION = re.compile(r"各位(代表|委员)\s*:")
+_RUN_IN_TITLE = re.compile(
+    r"^([^。,:;!?“”-]{2,40}?(要点|计划|规划|方案|报告|纲要))"
+    r"(?=\s*([—―]|\(\d{4}|\d{4}[-年]|[一二]、|各位代表))"
+)
 _ADDRESSEE = re.compile(r"^[^。:;]{2,120}?(各|单位|部门|政府|委员会|科室)[^。:;]{0,40}:")
 
 
@@ -74,6 +80,7 @@ def split_page(text: str) -> Page:
         kept.append(span)
         article_started = article_started or _is_prose(line)
     title, body = _split_title(text, kept)
+    body = _split_report_head(text, body)
     body = _drop_trailing_chrome(text, body)
     body, issuer, date = _drop_cover_notice(text, body, title)
     body = [span for span in body if title is None or text[span[0]:span[1]] != text[title[0]:title[1]]]
@@ -122,14 +129,43 @@ def _fields(line: str) -> dict[str, str]:
 
 
 def _split_title(text: str, kept: list[Span]) -> tuple[Span | None, list[Span]]:
-    """The title is the first short head line that names a plan; head lines before it are chrome."""
+    """The title is the first short head line that names a plan; head lines before it are chrome.
+
+    A plan pasted as one paragraph has no title line: its title is the head of the first line when a
+    subtitle dash, a date or the first numbered heading follows it (政府工作报告——2022年3月5日…).
+    """
     for index, (start, end) in enumerate(kept):
         line = text[start:end]
         if _is_prose(line) or re.match(r"^[一二三四五六七八九十]+、", line):
+            run_in = _RUN_IN_TITLE.match(line) if index == 0 else None
+            if run_in:
+                return (start, start + run_in.end(1)), [(start + run_in.end(1), end)] + kept[1:]
             break
         if len(line) <= 80 and _PLAN_WORDS.search(re.sub(r"\s", "", line)) and not _SENTENCE_MARK.search(line):
             return (start, end), kept[index + 1:]
     return None, kept
+
+
+def _split_report_head(text: str, body: list[Span]) -> list[Span]:
+    """Give a pasted report's head its lines back: the ——date…会议上 subtitle and the 各位代表: salutation.
+
+    Only a first line that runs on past them (a plan pasted as one paragraph) is split; each of these
+    stands on a line of its own in every other form of a work report.
+    """
+    if not body:
+        return body
+    start, end = body[0]
+    cuts = set()
+    subtitle = _SUBTITLE_HEAD.match(text, start, end)
+    if subtitle and subtitle.end() < end:
+        cuts.add(subtitle.end())
+    salutation = _SALUTATION.search(text, start, min(end, start + 300))
+    if salutation:
+        cuts.update(cut for cut in salutation.span() if start < cut < end)
+    if not cuts:
+        return body
+    edges = [start, *sorted(cuts), end]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()] + body[1:]
 
 
 def _drop_trailing_chrome(text: str, body: list[Span]) -> list[Span]:

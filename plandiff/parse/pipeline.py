@@ -19,6 +19,30 @@ _LONE_CHARACTER = re.compile(r"([\u4e00-\u9fff])(\n[ \t]*\n?[ \t]*)([\u4e00-\u9f
 # A sub- or superscript a web page put on its own line: PM / 2.5 / ）平均浓度, CO / 2 / 排放, 平方米 m / 2.
 _SCRIPT_LINE = re.compile(r"(?<=[A-Za-z])(\n[ \t]*)([0-9.]{1,4})(\n[ \t]*)(?=\S)")
 _MARKER_START = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(|\d{1,2}[.、]|第)")
+# A report's subtitle (——2017年2月11日在…会议上) is a whole line: the speaker's name below it is not its tail.
+# A paragraph line that ends a sentence and then stops mid-clause (…扎实推进。推动 / 区域…协定 / (RCEP)生效)
+# was cut by a page break, however short its tail: prose lines end at a stop, headings hold none.
+_CUT_TAIL = re.compile(r"([。!?;][^\n。!?;:”)\]》]{1,40})(\n[ \t]*\n?[ \t]*)(?=[\u4e00-\u9fff“(《])")
+_OUTLINE_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]|第)")
+# An indent: two or more blanks inside a line, at least one of them ideographic (U+3000) or no-break
+# (U+00A0), as Word and web pages indent Chinese paragraphs; runs of ASCII spaces may align a table.
+_INDENT = re.compile(r"(?<=\S)(?=[ \t\u3000\u00a0]*[\u3000\u00a0])[ \t\u3000\u00a0]{2,}(?=\S)")
+_SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
+
+
+def break_at_indents(source: str, folded: str) -> str:
+    """Each indent inside a line of the source opens a new paragraph in folded; one character for one.
+
+    A plan pasted as one paragraph keeps each paragraph's indent (two ideographic spaces) where its
+    newline was; Chinese prose has no other use for such a run between words.
+    """
+    cuts = [match.start() for match in _INDENT.finditer(source)]
+    if not cuts:
+        return folded
+    characters = list(folded)
+    for cut in cuts:
+        characters[cut] = "\n"
+    return "".join(characters)
 
 
 def mend_page_breaks(text: str) -> str:
@@ -33,12 +57,26 @@ def mend_page_breaks(text: str) -> str:
         # A numbered line is a heading, and a numbered next line starts a new item: neither is a break.
         if _MARKER_START.match(text[line_start:line_start + 8]) or _MARKER_START.match(text[match.end():match.end() + 8]):
             return match.group(0)
+        if _SUBTITLE.match(text[line_start:match.end(1)]):
+            return match.group(0)
         return match.group(1) + " " * len(match.group(2))
 
     text = _SCRIPT_LINE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
     text = _BROKEN_LINE.sub(join, text)
     # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
-    return _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+    text = _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+
+    def join_tail(match: re.Match) -> str:
+        if _OUTLINE_MARKER.match(text[match.end():match.end() + 8]):
+            return match.group(0)
+        return match.group(1) + " " * len(match.group(2))
+
+    for _ in range(3):  # a tail cut twice (推动 / 区域…协定 / (RCEP)) needs a second pass
+        joined = _CUT_TAIL.sub(join_tail, text)
+        if joined == text:
+            break
+        text = joined
+    return text
 
 
 def parse_plan(
@@ -50,7 +88,7 @@ def parse_plan(
     `pages` holds the offsets where each page of a PDF begins, so each sentence knows its page;
     `styled` the (offset, level) of lines a DOCX styled as headings.
     """
-    folded = mend_page_breaks(fold(text))
+    folded = mend_page_breaks(break_at_indents(text, fold(text)))
     # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
     # Controls and lone surrogates are never shown raw (a terminal would obey an ESC): visible() keeps lengths.
     shown = "".join(f if f.isspace() else o for o, f in zip(visible(text), folded))

@@ -40,7 +40,6 @@ class _Revisions:
 def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     """The new plan with tracked insertions and deletions against the old one, as .docx bytes."""
     from docx import Document
-    from docx.enum.text import WD_BREAK
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
@@ -57,9 +56,14 @@ def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     document.core_properties.title = comparison.title
 
     _first_page(document, comparison)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    first_body = len(document.paragraphs)
+    headed: set[str] = set()  # new sections whose heading is written: merged rows share one
     for row in comparison.sections:
-        _section(document, row, comparison, revisions)
+        _section(document, row, comparison, revisions, headed)
+    # The plan starts on a page of its own. A paragraph holding a page break would land on page 2
+    # whenever the first page is full, and leave that page blank (the national reports did).
+    if len(document.paragraphs) > first_body:
+        document.paragraphs[first_body].paragraph_format.page_break_before = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -102,16 +106,22 @@ def _first_page(document, comparison: Comparison) -> None:
             cell.width = width
 
 
-def _section(document, row: SectionChange, comparison: Comparison, revisions: _Revisions) -> None:
+def _section(document, row: SectionChange, comparison: Comparison, revisions: _Revisions, headed: set[str]) -> None:
     section = row.new or row.old
     if section.level > 0:
         paragraph = document.add_paragraph(style=f"Heading {min(section.level, MAX_HEADING_LEVEL)}")
-        if row.old and row.new:
+        if row.old and row.new and row.new.id in headed:
+            # Another old section merged into this new one: its heading already stands; accepting every
+            # revision must give the new plan, so this row's old heading is only a deletion.
+            _runs(paragraph, [Piece(-1, row.old.title)], revisions)
+        elif row.old and row.new:
             diff = row.heading_diff or ((0, row.new.shown_heading),)
             _runs(paragraph, [Piece(0, row.new.shown_marker)] + [Piece(op, text) for op, text in diff], revisions)
         else:
             op = 1 if row.new else -1
             _runs(paragraph, [Piece(op, section.title)], revisions)
+        if row.new:
+            headed.add(row.new.id)
     paragraph = None
     previous: Sentence | None = None
     plan = comparison.new

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Target, TargetChange
+from ..model import Plan, Target, TargetChange
 
 # A colour and a text label each, so the meaning survives black-and-white print and colour blindness.
 VERDICT_STYLE = {
@@ -65,7 +65,8 @@ def delta_text(change: TargetChange) -> str:
     return sign + format_value(abs(change.delta), unit)
 
 
-def targets_table(targets: tuple[Target, ...]) -> Table:
+def targets_table(targets: tuple[Target, ...], plan: Plan | None = None) -> Table:
+    """One row per target; with the plan, the section column names it as the document does (三、 › 7.)."""
     table = Table(header_style="bold", box=None, padding=(0, 1))
     table.add_column("indicator", overflow="fold", min_width=16, ratio=3)
     for column in ("comparator", "value", "kind", "firmness", "tense", "section"):
@@ -73,8 +74,17 @@ def targets_table(targets: tuple[Target, ...]) -> Table:
     for target in targets:
         table.add_row(target.indicator, COMPARATOR_TEXT[target.comparator] or "=", display_value(target), target.kind,
                       target.firmness or "—",
-                      target.tense, target.section_id)
+                      target.tense, _section_name(target.section_id, plan))
     return table
+
+
+def _section_name(section_id: str, plan: Plan | None) -> str:
+    if plan is None:
+        return section_id
+    try:
+        return plan.label(section_id)
+    except KeyError:  # a target from another parse of the plan: its id is all we know
+        return section_id
 
 
 def target_changes_table(changes: tuple[TargetChange, ...], plain: bool = False,

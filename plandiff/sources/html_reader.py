@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]
@@ -10,20 +12,44 @@ _BLOCK_TAGS = {
     "blockquote", "pre", "ul", "ol", "dd", "dt", "main",
 }
 _CONTAINERS = ["article", "main", "section", "div", "td", "body"]
+# Sites join the article title and the site name in <title>: 政府工作报告_XX市人民政府门户网站.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-－—]+\s)\s*")
+_PLAN_WORDS = re.compile(r"(要点|计划|规划|方案|报告|意见|通知|总结|纲要|安排|任务)")
 
 
 def html_to_text(html: str) -> str:
     """The page title and the text of its article container, one line per block element."""
     soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(strip=True) if soup.title else ""
+    title = _document_title(soup.title.get_text(strip=True) if soup.title else "")
     for tag in soup(_DROP_TAGS):
         tag.decompose()
     article = _article(soup)
     lines = _block_lines(article)
     heading = article.find(["h1", "h2"]) if isinstance(article, Tag) else None
+    if not heading:
+        # The headline often sits just above the container that holds the prose; it names the plan
+        # better than <title>, which also carries the site's name.
+        title = _headline_before(article) or title
     if title and not heading and title not in lines[:3]:
         lines.insert(0, title)
     return "\n".join(lines)
+
+
+def _document_title(title: str) -> str:
+    """The article's part of a <title> that also names the site: the part naming a plan, else the first."""
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if part]
+    if len(parts) < 2:
+        return title
+    return next((part for part in parts if _PLAN_WORDS.search(part)), parts[0])
+
+
+def _headline_before(article: Tag) -> str:
+    """The nearest h1/h2 before the article container, when it reads as a title (short, no full stop)."""
+    if not isinstance(article, Tag) or article.name == "body":
+        return ""
+    headline = article.find_previous(["h1", "h2"])
+    text = headline.get_text(" ", strip=True) if headline else ""
+    return text if 0 < len(text) <= 80 and "。" not in text else ""
 
 
 def _article(soup: BeautifulSoup) -> Tag:

@@ -363,7 +363,9 @@ def _indicator(before: str, comparator_match, subject: str, previous, kind: str)
         following = _COMPARATOR.search(rest)
         noun = clean_indicator(rest[: following.start()] if following else rest)
         owner = clean_indicator(head)
-        if noun and 0 < len(owner) <= 3 and not _ACTION.search(owner) and re.fullmatch(_NEW, comparator_match.group()):
+        # A list ordinal before the verb (5新增…, 6、新增… in a pasted list) owns nothing.
+        if noun and 0 < len(owner) <= 3 and not owner.isdigit() and not _ACTION.search(owner) \
+                and re.fullmatch(_NEW, comparator_match.group()):
             head = owner + comparator_match.group() + noun  # 城镇新增就业: the verb is part of the name
         elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(_NEW, comparator_match.group()):
             head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
