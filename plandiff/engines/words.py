@@ -81,7 +81,7 @@ def _index_terms(text: str) -> tuple[str, ...]:
 
 def forget_memos() -> None:
     """Empty the in-process word memos, so the next run segments as a first one does (for benchmarks)."""
-    for memo in (_index_terms, _line_tags, _line_words):
+    for memo in (_index_terms, _line_words):
         memo.cache_clear()
 
 
@@ -102,11 +102,10 @@ def district_names(text: str) -> Counter[str]:
     return counts
 
 
-@lru_cache(maxsize=16384)
 def _line_tags(line: str) -> tuple[tuple[str, str], ...]:
-    # One tagging pass serves both place and district counts (two passes were 80% of parsing).
-    # Line by line: jieba tags each run separately and a line break ends a run, so the words are the
-    # same, and unchanged lines of an edited or next-year plan are not cut again.
+    # Line by line: jieba cuts each run separately and a line break ends a run, so the words are the
+    # same, and unchanged lines of an edited or next-year plan are not cut again (_line_words remembers
+    # the cut; the tags are set lookups, not worth a second memo of the same size).
     # HMM=False: on the corpus the HMM only guessed noise (俄蒙, 治港, 经开区), and on runs of rare
     # characters it costs about 10 ms a character; dictionary names are what the metadata counts.
     places = _words_tagged(_PLACE_FLAGS)
