@@ -75,3 +75,11 @@ def test_a_city_report_naming_an_area_often_has_no_district():
     body = "\n一、工作回顾\n全市完成棚户区改造1万套。市政府推进棚户区改造。全市棚户区改造任务超额完成。\n"
     meta = parse_plan("铁岭市2023年政府工作报告\n" + body, "t").metadata
     assert (meta.city, meta.district) == ("铁岭", "")
+
+
+def test_a_district_report_naming_an_area_often_has_no_district_but_names_its_own():
+    """A district's report (全区, 区委) that says 棚户区 three times: a kind of area, never governed."""
+    body = "\n一、工作回顾\n全区完成棚户区改造1万套。区委区政府推进棚户区改造。全区棚户区改造任务超额完成。\n"
+    assert parse_plan("2023年政府工作报告\n" + body, "d").metadata.district == ""
+    own = body + "市南区委、市南区人民政府带领全区。青岛市市南区全区。推进市南区发展。\n"
+    assert parse_plan("2023年政府工作报告\n" + own, "d").metadata.district == "市南"

@@ -207,15 +207,22 @@ def _city_words(text: str) -> Counter[str]:
 
 def _district(head: str, body: str) -> str:
     """A district or county the plan is about: named in the head, or at least three times in the body of
-    a plan that speaks as a district (全区, 我县), not as a city that names its districts."""
+    a plan that speaks as a district (全区, 我县), where it is once written as a government's name
+    (市南区委, 青岛市市南区): 棚户区 and 保护区 are kinds of area, never governed."""
     counts = Counter(
         name for name, count in district_names(head + "\n" + body).items() for _ in range(count)
         if name[-2] not in _GENERIC_AREA
     )
     for token, count in counts.most_common():
-        if token in head or (count >= 3 and _speaks_as_district(body)):
+        if token in head or (count >= 3 and _speaks_as_district(body) and _governed(token, body)):
             return token[:-1]
     return ""
+
+
+def _governed(district: str, body: str) -> bool:
+    """True when the body writes the district as a government does: after its city, or before an organ."""
+    escaped = re.escape(district)
+    return re.search(rf"市{escaped}|{escaped}(?:委|人民政府|政府|人大|政协|人民代表大会)", body) is not None
 
 
 _DISTRICT_VOICE = re.compile(r"全区|我区|区委|区政府|全县|我县|县委|县政府")
