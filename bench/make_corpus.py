@@ -60,6 +60,8 @@ PROTECTED = set(
     "报告 科技 全市 全区 我市 我区 全省 全国 年 亿元 万元 总结 重点 任务 目标 主要".split()
     # A city writes its plan in its own words, but names its organs and congress as every city does.
     + "代表 人民代表大会 全国人民代表大会 人民政府 国务院 科技局 科学技术局 印发 通知 会议 市长 区长 总理".split()
+    # ... and its web page keeps the site's field labels (信息名称:, 发布机构:, 关于印发《…》的通知).
+    + "关于 信息 名称 发布 机构 部门 时间 日期 文号 索引 来源 政策 主动 公开 内容 概述 科学技术".split()
 )
 # Hailar's report speaks as a district of 呼伦贝尔; as a city's report it must speak as a city (海拉尔区人民政府
 # → X市人民政府), or every edition would name a district 'X区' no real city has.
