@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -173,7 +174,8 @@ def full(args) -> dict:
     truth = json.loads((out / "ground_truth.json").read_text(encoding="utf-8"))
     db = Path(args.db)
     db.unlink(missing_ok=True)
-    execution = Execution(workers=args.workers)
+    execution = Execution(scheduler=args.scheduler, workers=args.workers)
+    load_before, driver_cpu = os.getloadavg(), time.process_time()
     with CorpusIndex(db) as index, PeakMemory() as memory:
         writes = timed_insert(index)
         built = build(out, index, execution)
@@ -196,6 +198,8 @@ def full(args) -> dict:
         "compare_task_avg_s": round(pairs[1], 3), "compare_cpu_total_s": round(pairs[0]),
         "driver_write_s": round(build_writes, 1), "rows": rows, "db_mb": round(db.stat().st_size / 2**20),
         "worker_peak_mb": round(memory.worker_peak()), "driver_peak_mb": round(memory.main_peak), "reuse": quality,
+        "driver_cpu_s": round(time.process_time() - driver_cpu), "where": execution.describe(),
+        "load_before": [round(x, 1) for x in load_before], "load_after": [round(x, 1) for x in os.getloadavg()],
     }
 
 
@@ -213,6 +217,7 @@ def main() -> None:
     f.add_argument("--years", type=int, default=20)
     f.add_argument("--copies", type=int, default=150)
     f.add_argument("--workers", type=int, default=0)
+    f.add_argument("--scheduler", default="", help='"none" for one process, an address for a running cluster')
     args = parser.parse_args()
     result = modes(args) if args.what == "modes" else full(args)
     print(json.dumps(result, ensure_ascii=False, indent=1))

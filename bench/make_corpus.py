@@ -1,6 +1,7 @@
 """Generate a corpus of plans with known shared passages, from the seeds and the shared corpus reports.
 
-Each "city" takes one base plan, with place names and years swapped. Two cities on the same base would
+Each "city" takes one base plan, with place names and years swapped; most editions get a title line
+naming the city, the rest (UNTITLED_SHARE) leave it to the body, as many real pages and pastes do. Two cities on the same base would
 share every sentence, so each city also rewrites its base in its own idiom: a fixed share of its words
 is swapped for other words of the corpus, the same way in every edition (cities' texts then differ as
 real cities' do, and any text two cities share is text one copied). Each edition then gets the edits a
@@ -30,7 +31,8 @@ SHARED = ROOT.parent / "shared" / "corpus"
 if not SHARED.is_dir():
     SHARED = Path("/work/shared/corpus")
 
-# base file → (its plan year, place names it uses, what kind of plan it is, weight)
+# base file → (its plan year, place names it uses, what kind of plan it is, weight). The first place name
+# becomes the city's; the others are dropped. hailar-gwr-2017 is a district's report: see DISTRICT_AS_CITY.
 BASES = {
     "binzhou-2023": (2023, ("滨州",), "科技工作要点", 3),
     "changzhou-2018": (2018, ("常州",), "科技工作计划", 3),
@@ -56,7 +58,17 @@ PROTECTED = set(
     "达到 超过 以上 不少于 新增 增长 提高 百分点 确保 力争 争取 研发 投入 强度 经费 生产总值 比重 地区 全社会 高新技术 "
     "企业 技术 合同 成交额 成交 发明专利 发明 专利 万人 拥有量 就业 城镇 失业率 调查 居民 消费 价格 工作 要点 计划 政府 "
     "报告 科技 全市 全区 我市 我区 全省 全国 年 亿元 万元 总结 重点 任务 目标 主要".split()
+    # A city writes its plan in its own words, but names its organs and congress as every city does.
+    + "代表 人民代表大会 全国人民代表大会 人民政府 国务院 科技局 科学技术局 印发 通知 会议 市长 区长 总理".split()
+    # ... and its web page keeps the site's field labels (信息名称:, 发布机构:, 关于印发《…》的通知).
+    + "关于 信息 名称 发布 机构 部门 时间 日期 文号 索引 来源 政策 主动 公开 内容 概述 科学技术".split()
 )
+# Hailar's report speaks as a district of 呼伦贝尔; as a city's report it must speak as a city (海拉尔区人民政府
+# → X市人民政府), or every edition would name a district 'X区' no real city has.
+DISTRICT_AS_CITY = (("海拉尔区", "{name}市"), ("呼伦贝尔市", "自治区"), ("呼伦贝尔", "{name}"), ("代区长", "代市长"))
+# How often an edition comes without the added title line (as a page whose own title leaves out the city,
+# 市科技局2014年工作要点, or a paste of the body): then only the body says whose plan it is.
+UNTITLED_SHARE = 0.3
 SWAP_SHARE = 0.45  # share of a city's word types it writes its own way
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TOP_MARKER = re.compile(r"^([一二三四五六七八九十]+)、", re.M)
@@ -100,19 +112,27 @@ class City:
                     out.append(token)
             return "".join(out)
 
-        text = idiom(texts[base])
-        if not places:  # the national report, as a city's: the city's congress, government and people
-            for national, local in (("全国人民代表大会", f"{name}市人民代表大会"), ("国务院", f"{name}市人民政府"),
-                                    ("全国", "全市")):
-                text = text.replace(national, local)
-        for place in places:
-            text = text.replace(place, name if place == places[0] else "")
-        self.text = f"{name}市{year}年{kind}\n\n{text}"
+        text = _as_city(idiom(texts[base]), base, name)
+        self.title, self.text = f"{name}市{year}年{kind}\n\n", text
         other = rng.choice([b for b in BASES if b != base])
-        reserve = idiom(texts[other])
-        for place in BASES[other][1]:  # added sentences speak of this city, not of the one they came from
-            reserve = reserve.replace(place, name)
+        # Added sentences speak of this city, not of the one (or the country) they came from.
+        reserve = _as_city(idiom(texts[other]), other, name)
         self.reserve = [s for s in _sentences(reserve) if len(s) >= 20]
+
+
+def _as_city(text: str, base: str, name: str) -> str:
+    """A base text as city `name` would write it: its places, organs and congress made the city's own."""
+    places = BASES[base][1]
+    if base == "hailar-gwr-2017":
+        for old, new in DISTRICT_AS_CITY:
+            text = text.replace(old, new.format(name=name))
+    if not places:  # the national report, as a city's: the city's congress, government and people
+        for national, local in (("全国人民代表大会", f"{name}市人民代表大会"), ("国务院", f"{name}市人民政府"),
+                                ("全国", "全市")):
+            text = text.replace(national, local)
+    for place in places:
+        text = text.replace(place, name if place == places[0] else "")
+    return text
 
 
 def _sentences(text: str) -> list[str]:
@@ -122,7 +142,8 @@ def _sentences(text: str) -> list[str]:
 def edition(city: City, year: int, rng: random.Random, vocabulary: list[str]) -> str:
     """One year's plan: years shifted, then this year's edits."""
     shift = year - city.base_year
-    text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), city.text)
+    title = "" if rng.random() < UNTITLED_SHARE else city.title
+    text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), title + city.text)
     text = _reorder_sections(text, rng)
     lines = []
     for line in text.split("\n"):

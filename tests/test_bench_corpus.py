@@ -21,6 +21,21 @@ def test_generated_plans_keep_their_files_and_cities(tmp_path):
     assert len(truth["city_of_file"]) == facts["plans"] == 12
     for name, city in truth["city_of_file"].items():
         assert plandiff.load(str(tmp_path / name)).metadata.city == city, name
+    # The ground truth is what the files say: each passage is in its copier, and each of its sentences is
+    # in its source with the source's own city name (the passage skips the source's short sentences).
+    for copy in truth["copies"]:
+        copier, source = (_text(tmp_path / copy[f"{side}_file"]) for side in ("copier", "source"))
+        assert copy["passage"] in copier
+        for sentence in copy["passage"].replace(copy["copier"][0], copy["source"][0]).split("。")[:-1]:
+            assert sentence + "。" in source
+
+
+def _text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
 
 
 def test_cities_that_share_a_pinyin_get_their_own_files():

@@ -274,3 +274,52 @@ def test_build_and_compare_through_a_real_scheduler_and_two_workers(tmp_path):
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+
+
+def _edition_candidates(first: str, second: str, a: list[str], b: list[str]):
+    """Every sentence pair as an LSH candidate: find_passages decides what is shared."""
+    return [(first, i, x, second, j, y) for i, x in enumerate(a) for j, y in enumerate(b)]
+
+
+def test_editions_of_one_city_read_two_ways_are_not_linked_but_a_copied_passage_is():
+    from plandiff.corpus.reuse import PlanInfo, find_passages
+
+    wuhan = _sentences((SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8"))
+    qingdao = _sentences((SEEDS / f"{COPIED_FROM}.txt").read_text(encoding="utf-8"))
+    edition = wuhan[:20] + wuhan[21:]  # next year's edition: one sentence dropped
+    # This edition's page had no city in its title, so its owner fell back to its issuer.
+    plans = [PlanInfo("w2014", "武汉", "2014-12-05", 2014, True, len(wuhan)),
+             PlanInfo("w2019", "市科技局", "2019-12-05", 2019, False, len(edition)),
+             PlanInfo("q2018", "青岛", "2018-02-11", 2018, True, len(qingdao))]
+    assert find_passages(plans, _edition_candidates("w2014", "w2019", wuhan, edition)) == []
+    # The unplaced edition copies three sentences of Qingdao's: that is reuse, found and dated.
+    copier = edition[:10] + qingdao[10:13] + edition[10:]
+    passages = find_passages(plans, _edition_candidates("q2018", "w2019", qingdao, copier))
+    assert [(p.plan_a, p.plan_b, p.a_first, p.a_last, p.b_first, p.b_last) for p in passages] == [
+        ("q2018", "w2019", 10, 12, 10, 12)]
+    assert passages[0].earlier_plan == "q2018" and passages[0].text_b == "".join(qingdao[10:13])
+
+
+def test_a_plan_copied_whole_between_two_read_places_is_still_reuse():
+    from plandiff.corpus.reuse import PlanInfo, find_passages
+
+    wuhan = _sentences((SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8"))
+    plans = [PlanInfo("w", "武汉", "2014-12-05", 2014, True, len(wuhan)),
+             PlanInfo("t", "铁岭", "2015-01-05", 2015, True, len(wuhan))]
+    passages = find_passages(plans, _edition_candidates("w", "t", wuhan, wuhan))
+    assert passages and passages[0].earlier_plan == "w" and passages[0].sentences == len(wuhan)
+
+
+@pytest.mark.parametrize(("title", "city", "district", "series"), [
+    ("市科技局2014年工作要点", "武汉", "", "武汉·科技工作要点"),  # a page whose title names the organ, not the city
+    ("武汉市2015年科技工作要点", "武汉", "", "武汉·科技工作要点"),
+    ("科技局2020年工作总结和2021年工作计划", "青岛", "市南", "青岛市南·科技工作计划"),
+    ("青岛市市南区2022年科技工作计划", "青岛", "市南", "青岛市南·科技工作计划"),
+    ("2023年全市科技工作要点", "滨州", "", "滨州·科技工作要点"),
+    ("滨州市2023年人才工作要点", "滨州", "", "滨州·人才工作要点"),  # another field: another series
+])
+def test_editions_titled_two_ways_are_one_series(title, city, district, series):
+    from plandiff.corpus.ingest import series_of
+    from plandiff.model import Metadata
+
+    assert series_of(Metadata(title=title, city=city, district=district, place=city + district, year=2020)) == series

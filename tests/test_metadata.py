@@ -47,3 +47,39 @@ def test_a_district_that_names_itself_is_its_place(opening, district):
 @pytest.mark.parametrize("opening", ["各区县科技局：\n现将计划印发给你们。\n", "高新区2023年工作要点\n"])
 def test_addressees_and_area_types_are_no_district(opening):
     assert parse_plan(opening + BODY, "d").metadata.district == ""
+
+
+@pytest.mark.parametrize(("opening", "city"), [
+    # A page whose title leaves the city out: the body's 保定市 / 铁岭市 says whose plan it is.
+    ("市科技局2023年工作要点\n发布时间：2023-02-01\n一、总体思路\n深入实施《保定市科技创新条例》，建设保定市创新型城市。"
+     "支持保定特色产业。\n", "保定"),
+    ("科技局2023年工作计划\n一、工作总结\n铁岭市全社会研发投入增长。\n二、工作计划\n推进铁岭市国家创新型城市建设。\n", "铁岭"),
+])
+def test_a_city_the_body_writes_with_shi_is_the_place(opening, city):
+    assert parse_plan(opening + BODY, "c").metadata.city == city
+
+
+@pytest.mark.parametrize("phrase", ["拓展国内市场", "建设智慧城市", "撤县设市，建设县级市", "推进超大城市治理"])
+def test_words_before_shi_that_name_no_city(phrase):
+    text = "2023年工作要点\n一、重点工作\n" + f"{phrase}。" * 3 + "\n"
+    assert parse_plan(text, "c").metadata.city == ""
+
+
+def test_jilin_city_is_a_city_not_the_province():
+    meta = parse_plan("政府工作报告\n——2023年1月6日在吉林市第十七届人民代表大会第二次会议上\n各位代表：\n" + BODY, "j").metadata
+    assert (meta.city, meta.province) == ("吉林", "")
+
+
+def test_a_city_report_naming_an_area_often_has_no_district():
+    """棚户区 three times in a report that speaks as a city (全市, 市政府) is a kind of area, not a district."""
+    body = "\n一、工作回顾\n全市完成棚户区改造1万套。市政府推进棚户区改造。全市棚户区改造任务超额完成。\n"
+    meta = parse_plan("铁岭市2023年政府工作报告\n" + body, "t").metadata
+    assert (meta.city, meta.district) == ("铁岭", "")
+
+
+def test_a_district_report_naming_an_area_often_has_no_district_but_names_its_own():
+    """A district's report (全区, 区委) that says 棚户区 three times: a kind of area, never governed."""
+    body = "\n一、工作回顾\n全区完成棚户区改造1万套。区委区政府推进棚户区改造。全区棚户区改造任务超额完成。\n"
+    assert parse_plan("2023年政府工作报告\n" + body, "d").metadata.district == ""
+    own = body + "市南区委、市南区人民政府带领全区。青岛市市南区全区。推进市南区发展。\n"
+    assert parse_plan("2023年政府工作报告\n" + own, "d").metadata.district == "市南"

@@ -62,12 +62,24 @@ def level_of(metadata: Metadata) -> str:
     return ""
 
 
+# An issuer that heads its title is the plan's field (市科技局2024年工作要点 is a 科技工作要点); a government
+# or a 全市 adds nothing. A 工作总结和…工作计划 is keyed by the plan it ends with.
+_TITLE_ORGAN = re.compile(r"^[省市区县]?(?:科学技术局|科技局|科学技术委员会|科委)")
+_TITLE_FILLER = re.compile(r"^[省市区县]?(?:人民政府|政府)(?!工作报告)|全[省市区县]|本[省市区县]")
+_SUMMARY_AND = re.compile(r"^(.*?)工作总结和(?=.*(?:计划|要点)$)")
+
+
 def series_of(metadata: Metadata) -> str:
-    """One issuer's recurring plan: its place and its title with years taken out (全国·政府工作报告)."""
+    """One issuer's recurring plan: its place and its title with years, place and organ taken out
+    (全国·政府工作报告, 武汉·科技工作要点 for both 武汉市2024年科技工作要点 and 市科技局2024年工作要点)."""
     title = _YEARS.sub("", metadata.title or "").strip(" 《》")
     for name in (metadata.city + "市", metadata.city, metadata.district + "区", metadata.district):
         if len(name) >= 2:
             title = title.replace(name, "")
+    title = _SUMMARY_AND.sub(r"\1", _TITLE_FILLER.sub("", title))
+    if _TITLE_ORGAN.match(title):
+        title = _TITLE_ORGAN.sub("", title)
+        title = title if title.startswith("科技") else "科技" + title
     place = metadata.place or ("全国" if level_of(metadata) == "national" else "?")
     return f"{place}·{title or '?'}"
 

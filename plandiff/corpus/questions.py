@@ -14,6 +14,7 @@ MAIN_INDICATORS = ("rd-intensity", "high-tech-enterprises", "tech-contract-turno
 # Who speaks in a plan: its city (a district's plan counts as its city's: district detection is the noisier
 # part of metadata, and a false district would make a city's own editions look like copies), else issuer.
 OWNERS = "SELECT plan_id, coalesce(nullif(city, ''), nullif(issuer, ''), series) AS owner FROM plans"
+EVIDENCE = "SELECT plan_id, count(DISTINCT position) AS evidence FROM sentence_bands GROUP BY plan_id"
 CANDIDATES = f"""
 WITH owned AS (SELECT b.*, o.owner FROM sentence_bands b JOIN ({OWNERS}) o USING (plan_id)),
 buckets AS (SELECT band, bucket, count(DISTINCT owner) AS owners FROM owned GROUP BY band, bucket HAVING owners > 1),
@@ -33,10 +34,12 @@ def trace_reuse(index: CorpusIndex, settings: ReuseSettings = ReuseSettings()) -
 
     A sentence whose LSH bucket holds more owners than the boilerplate limit (default: a tenth of the
     owners, at least 5) is said by everyone (the guiding-thought formula) and is not evidence of copying.
+    A plan with no place read shares most of its sentences with its own other editions: those are not reuse.
     """
     plans = [
-        PlanInfo(row["plan_id"], row["owner"], row["date"] or "", row["year"])
-        for row in index.rows(f"SELECT o.plan_id, o.owner, p.date, p.year FROM ({OWNERS}) o JOIN plans p USING (plan_id)")
+        PlanInfo(row["plan_id"], row["owner"], row["date"] or "", row["year"], bool(row["city"]), row["evidence"] or 0)
+        for row in index.rows(f"SELECT o.plan_id, o.owner, p.date, p.year, p.city, e.evidence FROM ({OWNERS}) o "
+                              f"JOIN plans p USING (plan_id) LEFT JOIN ({EVIDENCE}) e USING (plan_id)")
     ]
     limit = settings.boilerplate_owners or max(5, len({plan.owner for plan in plans}) // 10)
     _, candidates = index.query(CANDIDATES, [limit, limit])

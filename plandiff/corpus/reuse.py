@@ -35,6 +35,10 @@ class ReuseSettings:
     min_sentences: int = 2  # one shared sentence is a formula (a goals sentence in the usual words), not a copy
     max_gap: int = 2  # sentences a passage may skip on either side (one reworded or inserted sentence)
     boilerplate_owners: int = 0  # a sentence found in more owners than this is boilerplate; 0 = automatic
+    # Share (0–1) of the shorter plan's evidence sentences two plans must share to be editions of one plan
+    # when either has no place read from it: its owner is then a guess, and editions share most sentences
+    # while a copy takes a passage.
+    same_plan_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class PlanInfo:
     owner: str  # place, else issuer, else series: plans of one owner never count as reusing each other
     date: str
     year: int | None
+    placed: bool = True  # the owner is a place read from the plan, not a fallback (issuer, series)
+    evidence: int = 0  # sentences long enough to be evidence of reuse
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,8 @@ def find_passages(plans: list[PlanInfo], candidates, settings: ReuseSettings = R
     passages = []
     for (first, second), pairs in by_pair.items():
         confirmed = _confirmed(sorted(pairs), first, second, texts, settings.confirm)
+        if _same_plan(info[first], info[second], len(confirmed), settings.same_plan_share):
+            continue
         for run in _runs(confirmed, settings.max_gap):
             passage = _passage(first, second, run, texts, info)
             if passage.chars >= settings.min_chars and passage.sentences >= settings.min_sentences:
@@ -131,6 +139,15 @@ def _confirmed(pairs, first, second, texts, threshold) -> list[tuple[int, int, f
             best[a] = (a, b, score)
             used_b.add(b)
     return sorted(best.values())
+
+
+def _same_plan(first: PlanInfo, second: PlanInfo, shared: int, share: float) -> bool:
+    """Two editions of one plan whose owners differ only because one place went unread (a page without
+    its city in the title): they share most of their sentences, where a copier takes a passage."""
+    if first.placed and second.placed:
+        return False  # two places read: a plan copied whole from another city's is still reuse
+    fewer = min(first.evidence, second.evidence)
+    return fewer > 0 and shared >= share * fewer
 
 
 def _runs(matches: list[tuple[int, int, float]], max_gap: int) -> list[list[tuple[int, int, float]]]:

@@ -196,7 +196,7 @@ def _index_terms(text: str) -> tuple[str, ...]:
 
 def forget_memos() -> None:
     """Empty the in-process word memos, so the next run segments as a first one does (for benchmarks)."""
-    for memo in (_index_terms, _line_tags):
+    for memo in (_index_terms, _line_words):
         memo.cache_clear()
 
 
@@ -212,18 +212,25 @@ def district_names(text: str) -> Counter[str]:
     """Counts of three- and four-character words ending in 区 or 县 (市南区, 海拉尔区, 开发区…)."""
     counts: Counter[str] = Counter()
     for line in text.splitlines():
-        counts.update(word for word, _ in _line_tags(line) if len(word) in (3, 4) and word[-1] in "区县")
+        if "区" in line or "县" in line:  # only these lines can hold one; cutting the rest was most of a parse
+            counts.update(word for word in _line_words(line) if len(word) in (3, 4) and word[-1] in "区县")
     return counts
 
 
-@lru_cache(maxsize=16384)
 def _line_tags(line: str) -> tuple[tuple[str, str], ...]:
-    # One tagging pass serves both place and district counts (two passes were 80% of parsing).
-    # Line by line: jieba tags each run separately and a line break ends a run, so the words are the
-    # same, and unchanged lines of an edited or next-year plan are not cut again.
+    # Line by line: jieba cuts each run separately and a line break ends a run, so the words are the
+    # same, and unchanged lines of an edited or next-year plan are not cut again (_line_words remembers
+    # the cut; the tags are set lookups, not worth a second memo of the same size).
     # HMM=False: on the corpus the HMM only guessed noise (俄蒙, 治港, 经开区), and on runs of rare
     # characters it costs about 10 ms a character; dictionary names are what the metadata counts.
-    return tuple((word, "ns" if _tagged(word, _PLACE_FLAGS) else "") for word in _bounded(_dictionary_cut, line))
+    return tuple((word, "ns" if _tagged(word, _PLACE_FLAGS) else "") for word in _line_words(line))
+
+
+@lru_cache(maxsize=16384)
+def _line_words(line: str) -> tuple[str, ...]:
+    """jieba's dictionary cut of one line, remembered: place tagging and key nouns read the same words, and
+    a series' next edition repeats most lines of the one before."""
+    return tuple(_bounded(_dictionary_cut, line))
 
 
 def _dictionary_cut(text: str) -> list[str]:
@@ -346,4 +353,6 @@ def general_idf(term: str) -> float:
 
 def noun_terms(text: str) -> list[str]:
     """Nouns and noun-like verbs of four or more characters, in order (宏观调控, 金融工具): candidate key terms."""
-    return [word for word in _bounded(_dictionary_cut, text) if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]
+    # Line by line gives the words a whole-text cut gives: jieba never joins characters across a line break.
+    return [word for line in text.splitlines() for word in _line_words(line)
+            if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]

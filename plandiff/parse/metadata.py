@@ -24,7 +24,9 @@ _NUMBER_KEYS = ("政策文号", "文件编号", "发文字号", "文号")
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-_PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
+_PROVINCE_SUFFIX = r"(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
+# Only these provinces are cities (北京市); 吉林市 is a city of 吉林省, not the province.
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 # 在第十四届全国人民代表大会 (national) / 在浙江省第十四届人民代表大会 (whoever holds the congress)
 _NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
 _CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会"
@@ -66,11 +68,11 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
         province = ""
         # The congress a work report is given to names its place as surely as a title does.
         congress = _CONGRESS.search(opening)
-        head = [title, issuer, page.notice_issuer, _held_by(congress)]
-        city, district = _place(" ".join(head), body_text)
+        head = " ".join([title, issuer, page.notice_issuer, _held_by(congress)])
         heads = [title, issuer, page.notice_issuer, body_text[:1500]]
-        city = _self_named(_SELF_NAMED_CITY, heads) or city
-        district = _self_named(_SELF_NAMED_DISTRICT, heads) or district
+        # A plan that names itself needs no count of the body's place names (most of a parse's time).
+        city = _self_named(_SELF_NAMED_CITY, heads) or _place(head, body_text)
+        district = _self_named(_SELF_NAMED_DISTRICT, heads) or _district(head, body_text)
         place = city + district
     issuer = _named_issuer(issuer or _representing(opening), province or city, district, text)
     return Metadata(
@@ -105,7 +107,8 @@ def _level(opening: str) -> str:
     if congress:
         held_by = _held_by(congress)
         for province in PROVINCES:
-            if re.fullmatch(province + _PROVINCE_SUFFIX + "?", held_by):
+            suffix = f"(?:{_PROVINCE_SUFFIX}|市)" if province in MUNICIPALITIES else _PROVINCE_SUFFIX
+            if re.fullmatch(province + suffix + "?", held_by):
                 return province
         return ""
     representing = _REPRESENTING.search(opening)
@@ -166,31 +169,68 @@ def _named_issuer(issuer: str, region: str, district: str, text: str) -> str:
     return region + "市" + issuer if region and region + "市" in text else issuer
 
 
-def _place(head: str, body: str) -> tuple[str, str]:
-    """City and district: named in the title or issuer, else the city the body names most."""
+def _place(head: str, body: str) -> str:
+    """The city named in the title or issuer, else the city the body names most.
+
+    A city is a place word with 市 (石家庄市), a place word the text also writes with 市, or, for cities
+    jieba does not tag as places, a word the text writes with 市 at least twice (保定市, 铁岭市)."""
     head_places = place_names(head)
     counts = place_names(body)
     counts.update(head_places)
-    city_stems = Counter()
+    city_stems: Counter[str] = Counter()
+    written_as_city = _city_words(head + "\n" + body)
     for name, count in counts.items():
         stem = name[:-1] if name.endswith("市") else name
-        named_in_head = (stem + "市") in head
-        if len(stem) >= 2 and (named_in_head or (stem in counts and (stem + "市") in counts)):
+        if len(stem) >= 2 and (name.endswith("市") or stem in written_as_city):
             city_stems[stem] += count * (100 if name in head_places or stem in head else 1)
-    city = city_stems.most_common(1)[0][0] if city_stems else ""
-    return city, _district(head, body)
+    for stem, count in written_as_city.items():
+        if stem not in city_stems and (count >= 2 or f"{stem}市" in head):
+            city_stems[stem] += count * (100 if f"{stem}市" in head else 1)
+    return city_stems.most_common(1)[0][0] if city_stems else ""
+
+
+# 保定 in 保定市: two to four characters before 市, tried at every position so 与保定市 still finds 保定.
+_BEFORE_CITY = re.compile(r"(?=([\u4e00-\u9fff]{2,4}?)市)")
+# Classes of city, not cities: 县级市, 地级市, 直辖市, 省辖市.
+_CITY_CLASS = set("级辖")
+
+
+def _city_words(text: str) -> Counter[str]:
+    """How often each word that reads as a city name stands before 市 (智慧城市 is no 智慧城)."""
+    counts: Counter[str] = Counter()
+    for match in _BEFORE_CITY.finditer(text):
+        stem = match.group(1)
+        if stem[-1] not in _CITY_CLASS and _is_word(text, match.start(1), match.end(1) + 1):
+            counts[stem] += 1
+    return counts
 
 
 def _district(head: str, body: str) -> str:
-    """A district or county the plan is about: named in the head, or at least three times in the body."""
+    """A district or county the plan is about: named in the head, or at least three times in the body of
+    a plan that speaks as a district (全区, 我县), where it is once written as a government's name
+    (市南区委, 青岛市市南区): 棚户区 and 保护区 are kinds of area, never governed."""
     counts = Counter(
         name for name, count in district_names(head + "\n" + body).items() for _ in range(count)
         if name[-2] not in _GENERIC_AREA
     )
     for token, count in counts.most_common():
-        if token in head or count >= 3:
+        if token in head or (count >= 3 and _speaks_as_district(body) and _governed(token, body)):
             return token[:-1]
     return ""
+
+
+def _governed(district: str, body: str) -> bool:
+    """True when the body writes the district as a government does: after its city, or before an organ."""
+    escaped = re.escape(district)
+    return re.search(rf"市{escaped}|{escaped}(?:委|人民政府|政府|人大|政协|人民代表大会)", body) is not None
+
+
+_DISTRICT_VOICE = re.compile(r"全区|我区|区委|区政府|全县|我县|县委|县政府")
+_CITY_VOICE = re.compile(r"全市|我市|市委|市政府")
+
+
+def _speaks_as_district(body: str) -> bool:
+    return len(_DISTRICT_VOICE.findall(body)) > len(_CITY_VOICE.findall(body))
 
 
 def _plan_year(title: str, body: str, page: Page) -> int | None:
