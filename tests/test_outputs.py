@@ -88,6 +88,16 @@ def test_across_places_no_terms_are_called_new():
     assert not any(line.topic == "terms" for line in comparison.digest)
 
 
+def test_digest_section_counts_agree_with_the_overview():
+    """The overview counts every added section; the list names chapters and says how many they bring."""
+    comparison = plandiff.compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+    overview, *rest = [line.text for line in comparison.digest]
+    added = next(text for text in rest if text.startswith("Sections added"))
+    total = comparison.summary.sections.added
+    assert f"{total} sections added" in overview
+    assert added.startswith("Sections added (") and f"{total} with their subsections)" in added
+
+
 def test_digest_opens_terminal_json_and_html(tmp_path):
     text = invoke("qingdao-2018", "wuhan-2014", "--no-color").stdout
     assert text.index("Key changes") < text.index("Sections ")

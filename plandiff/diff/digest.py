@@ -124,14 +124,16 @@ def _top_level(row: SectionChange) -> bool:
 def _section_lines(comparison: Comparison) -> list[DigestLine]:
     lines = []
     for status, label in (("added", "Sections added"), ("removed", "Sections removed")):
-        rows = [row for row in comparison.sections if row.status == status and _top_level(row)]
-        # An added chapter brings its subsections: name the chapter only.
-        ids = {(row.old or row.new).id for row in rows}
-        rows = [row for row in rows if (row.old or row.new).parent not in ids]
+        every = [row for row in comparison.sections if row.status == status and _top_level(row)]
+        # An added chapter brings its subsections: name the chapter only, and say how many it brings, so
+        # the count agrees with the overview's.
+        ids = {(row.old or row.new).id for row in every}
+        rows = [row for row in every if (row.old or row.new).parent not in ids]
         rows.sort(key=lambda row: (row.old or row.new).level)
         if rows:
             names = [(row.old or row.new).title for row in rows]
-            lines.append(DigestLine(DigestTopic.SECTIONS, f"{label} ({len(rows)}): {_listing(names)}"))
+            count = f"{len(rows)}" if len(rows) == len(every) else f"{len(rows)}, {len(every)} with their subsections"
+            lines.append(DigestLine(DigestTopic.SECTIONS, f"{label} ({count}): {_listing(names)}"))
     return lines
 
 
