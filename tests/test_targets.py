@@ -300,6 +300,21 @@ def test_counts_of_existing_things_a_task_works_on_are_not_targets():
     assert [(t.value, t.kind) for t in found] == [(6.0, "level"), (120.0, "increment"), (30.0, "increment")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("推动新建5个省级重点实验室建设。", [(5.0, "个", "increment")]),  # a new-count word after the scope verb
+    ("继续推进新增10家众创空间发展。", [(10.0, "家", "increment")]),
+    ("推进120个市重点项目建设。", [(120.0, "个", "level")]),  # a project's 建设 is the year's work itself
+    ("推动30项重大工程建设。", [(30.0, "项", "level")]),
+    ("落实与5家金融机构的合作协议。", []),  # the partners of an agreement already there
+    ("深化与20个国家的科技合作。", []),
+    ("与10家以上高校院所开展产学研对接。", [(10.0, "家", "level")]),
+    ("继续提升7家省级重点实验室创新能力。", []),
+])
+def test_a_scope_verb_rejects_only_counts_of_existing_things(sentence, expected):
+    found = extract_targets(parse_plan(f"一、目标\n{sentence}\n", "t"))
+    assert [(t.value, t.unit, t.kind) for t in found] == expected
+
+
 def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
     changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
     dropped = {c.old.text for c in changes if c.status == "dropped"}

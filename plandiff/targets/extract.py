@@ -45,7 +45,7 @@ _FIRM = re.compile(r"确保")
 _PLAN_WORD = re.compile(r"(确保|力争|争取|拟|安排|目标|计划|新增|新建|完成|实施)")
 _SOFT = re.compile(r"(力争|争取)")
 _CLAUSE_SPLIT = re.compile(r"[,:;。!?]|\((?=其中)|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
-_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动|完成|改造|建成|启动|使用|淘汰|严格|将|打造|实现)\s*$")
+_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动|推进|完成|改造|建成|启动|使用|淘汰|严格|将|打造|实现)\s*$")
 _CLASSIFIERS = ("个", "座", "条", "所", "家", "项", "处", "户", "名", "台", "套", "件", "批", "辆", "张", "间")
 # 推动…等6个项目全面开工: a count whose things are then started, finished or delivered is a task quantity.
 _DONE_AFTER = re.compile(r"^[^,;]{1,12}?(全面|正式|按期)?(开工|建成|投产|竣工|落地|投用|投入运营)")

@@ -9,10 +9,12 @@ from .vocabulary import ACTION, AFTER, COMPARATOR, COUNTED_LIST, ROUND
 # Numbers that count things in the plan's own outline or name events, never commitments.
 _NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施|级|型|线|岁以下|座以下)")
 _NOT_BEFORE = re.compile(r"(第|〔|\[|“|第\s*|\d|不到|的部分)$")
-# 推进8家国家级星创天地建设, 继续推动7家省级重点实验室高质量建设, 落实与5家金融机构的合作协议: the count names
-# the existing things a task works on (its scope), not a quantity the plan commits to.
-_SCOPE_VERB = re.compile(r"(继续|推进|推动|提升|落实与?|指导)[^,;]*$")
-_SCOPE_END = re.compile(r"(建设|发展|能力|水平|协议)$")
+# 推进8家国家级星创天地建设, 继续推动7家省级重点实验室高质量建设: the count names the existing things a task
+# works on (its scope), not a quantity the plan commits to. A project's 建设 is the work itself (推进120个重点项目建设),
+# and a comparator or a new-count word after the verb (推动新建5个实验室建设) makes the count a commitment again.
+_SCOPE_VERB = re.compile(r"(继续|推进|推动|提升|指导)")
+_SCOPE_END = re.compile(r"(建设|发展|能力|水平)$")
+_PROJECT_BUILT = re.compile(r"(项目|工程)(开工)?建设$")
 # 超百项, 突破千家: a bare 百/千/万 is a number only right after a comparator; elsewhere (百家企业, 千人规模) it
 # is a way of speaking or a programme's name.
 _ROUND_AFTER = re.compile(r"(超过|超|突破|达到|达|逾|过)$")
@@ -28,7 +30,7 @@ def rejected(clause: str, match, value: float | None, unit: str) -> bool:
         return True
     if before.count("(") > before.count(")") or before.count("“") > before.count("”"):
         return True  # inside parentheses or quotes: an aside or a name (“一个智库、两个基地”), not a commitment
-    if _SCOPE_VERB.search(before) and not AFTER.match(after) and _SCOPE_END.search(after.rstrip(")")):
+    if _works_on_existing(before, after):
         return True
     if re.match(r"^及?以下[^\d,;]", after):
         return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
@@ -44,4 +46,17 @@ def rejected(clause: str, match, value: float | None, unit: str) -> bool:
         return True  # a year, or a period: only 受教育年限提高到11.3年 is a quantity in years
     if re.search(r"(总投资|投资|过|超过|达到|达)[^,]{0,3}$", before) and after.lstrip().startswith("的"):
         return True  # 总投资10亿元的项目, 收入过10亿元的企业: a description, not a commitment
+    if re.search(r"(与|同)\s*$", before) and re.match(r"^[^,;的]{1,12}的", after):
+        return True  # 与5家金融机构的合作协议: the partners of something already there (与N家…开展合作 is a task)
     return False
+
+
+def _works_on_existing(before: str, after: str) -> bool:
+    """推进8家…星创天地建设: a count between a scope verb and 建设/发展/能力/水平, with no comparator in between."""
+    verbs = list(_SCOPE_VERB.finditer(before))
+    if not verbs or re.search(r"[,;]", before[verbs[-1].end():]) or AFTER.match(after):
+        return False
+    end = after.rstrip(")")
+    if not _SCOPE_END.search(end) or _PROJECT_BUILT.search(end):
+        return False
+    return not COMPARATOR.search(before[verbs[-1].end():])
