@@ -355,3 +355,9 @@ def test_a_comparison_with_last_year_belongs_to_the_subject_and_investment_is_na
     found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
     assert found == [("赤字率", 2.8, "level"), ("赤字率", 0.2, "points"), ("铁路投资", 8e11, "level"),
                      ("公路水运投资", 1.8e12, "level")]
+
+
+def test_another_wording_of_the_budget_comparison_belongs_to_the_subject_too():
+    text = "一、目标\n赤字率拟按3%左右安排,较上年年初预算低0.2个百分点。\n"
+    found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [("赤字率", 3.0, "level"), ("赤字率", 0.2, "points")]
