@@ -339,8 +339,15 @@ def test_a_preamble_that_reviews_the_year_before_reports_achievements():
     text = ("2023年全市科技工作要点\n2022年,全市新增高新技术企业300家,技术合同成交额突破200亿元。过去一年,研发投入强度达到2.9%。"
             "2023年全市科技工作的主要目标是:新增高新技术企业200家,技术合同成交额达到250亿元。\n")
     found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
-    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2023),
+    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2022),
                      (200.0, "planned", 2023), (2.5e10, "planned", 2023)]
+
+
+def test_an_achievement_of_last_year_has_last_year_as_its_horizon():
+    text = ("2021年政府工作报告\n上年,全区新增高新技术企业80家。去年,技术合同成交额达到30亿元。"
+            "今年,新增高新技术企业100家。\n")
+    found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(80.0, "achieved", 2020), (3e9, "achieved", 2020), (100.0, "planned", 2021)]
 
 
 def test_another_tier_after_a_new_count_is_new_too():
