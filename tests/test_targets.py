@@ -315,6 +315,11 @@ def test_a_scope_verb_rejects_only_counts_of_existing_things(sentence, expected)
     assert [(t.value, t.unit, t.kind) for t in found] == expected
 
 
+def test_a_count_before_construction_names_the_things_counted():
+    found = extract_targets(parse_plan("一、目标\n推进120个市重点项目建设,推动新建5个省级重点实验室建设。\n", "t"))
+    assert [t.indicator for t in found] == ["市重点项目", "省级重点实验室"]
+
+
 def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
     changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
     dropped = {c.old.text for c in changes if c.status == "dropped"}

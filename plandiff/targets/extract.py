@@ -176,6 +176,7 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         indicator = _indicator(before, comparator_match, subject, previous, kind)
         trailing = clean_indicator(re.split(r"[,;(]", after[bounded.end():] if bounded else after)[0])
         trailing = re.sub(r"^的", "", trailing)
+        trailing = re.sub(r"(?<=..)(建设|发展)$", "", trailing)  # 120个重点项目建设: the projects are counted, not 建设
         if counted and kind is TargetKind.INCREMENT and not re.search(NEW, before):
             kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
         guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
