@@ -300,6 +300,26 @@ def test_counts_of_existing_things_a_task_works_on_are_not_targets():
     assert [(t.value, t.kind) for t in found] == [(6.0, "level"), (120.0, "increment"), (30.0, "increment")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("推动新建5个省级重点实验室建设。", [(5.0, "个", "increment")]),  # a new-count word after the scope verb
+    ("继续推进新增10家众创空间发展。", [(10.0, "家", "increment")]),
+    ("推进120个市重点项目建设。", [(120.0, "个", "level")]),  # a project's 建设 is the year's work itself
+    ("推动30项重大工程建设。", [(30.0, "项", "level")]),
+    ("落实与5家金融机构的合作协议。", []),  # the partners of an agreement already there
+    ("深化与20个国家的科技合作。", []),
+    ("与10家以上高校院所开展产学研对接。", [(10.0, "家", "level")]),
+    ("继续提升7家省级重点实验室创新能力。", []),
+])
+def test_a_scope_verb_rejects_only_counts_of_existing_things(sentence, expected):
+    found = extract_targets(parse_plan(f"一、目标\n{sentence}\n", "t"))
+    assert [(t.value, t.unit, t.kind) for t in found] == expected
+
+
+def test_a_count_before_construction_names_the_things_counted():
+    found = extract_targets(parse_plan("一、目标\n推进120个市重点项目建设,推动新建5个省级重点实验室建设。\n", "t"))
+    assert [t.indicator for t in found] == ["市重点项目", "省级重点实验室"]
+
+
 def test_an_older_plan_compared_as_the_new_side_still_lists_dropped_targets():
     changes = compare(seed_plan("qingdao-2018"), seed_plan("wuhan-2014")).targets
     dropped = {c.old.text for c in changes if c.status == "dropped"}
@@ -324,8 +344,15 @@ def test_a_preamble_that_reviews_the_year_before_reports_achievements():
     text = ("2023年全市科技工作要点\n2022年,全市新增高新技术企业300家,技术合同成交额突破200亿元。过去一年,研发投入强度达到2.9%。"
             "2023年全市科技工作的主要目标是:新增高新技术企业200家,技术合同成交额达到250亿元。\n")
     found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
-    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2023),
+    assert found == [(300.0, "achieved", 2022), (2e10, "achieved", 2022), (2.9, "achieved", 2022),
                      (200.0, "planned", 2023), (2.5e10, "planned", 2023)]
+
+
+def test_an_achievement_of_last_year_has_last_year_as_its_horizon():
+    text = ("2021年政府工作报告\n上年,全区新增高新技术企业80家。去年,技术合同成交额达到30亿元。"
+            "今年,新增高新技术企业100家。\n")
+    found = [(t.value, t.tense, t.horizon) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [(80.0, "achieved", 2020), (3e9, "achieved", 2020), (100.0, "planned", 2021)]
 
 
 def test_another_tier_after_a_new_count_is_new_too():
@@ -340,3 +367,9 @@ def test_a_comparison_with_last_year_belongs_to_the_subject_and_investment_is_na
     found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
     assert found == [("赤字率", 2.8, "level"), ("赤字率", 0.2, "points"), ("铁路投资", 8e11, "level"),
                      ("公路水运投资", 1.8e12, "level")]
+
+
+def test_another_wording_of_the_budget_comparison_belongs_to_the_subject_too():
+    text = "一、目标\n赤字率拟按3%左右安排,较上年年初预算低0.2个百分点。\n"
+    found = [(t.indicator, t.value, t.kind) for t in extract_targets(parse_plan(text, "t"))]
+    assert found == [("赤字率", 3.0, "level"), ("赤字率", 0.2, "points")]

@@ -96,8 +96,7 @@ def sentence_contexts(plan: Plan) -> dict[tuple[str, int], tuple[Tense, int | No
             horizon_here = _sentence_horizon(text, turned_horizon or horizon, year)
             if sentence_tense is Tense.PLANNED and _looks_back(text, year):
                 sentence_tense = Tense.ACHIEVED
-                opening = _OPENS_ON_YEAR.match(text)
-                horizon_here = int(opening.group(1)) if opening else horizon_here
+                horizon_here = _looked_back_year(text, year) or horizon_here
             contexts[(section.id, index)] = (sentence_tense, horizon_here)
     return contexts
 
@@ -108,6 +107,14 @@ def _looks_back(text: str, year: int | None) -> bool:
     if opening:
         return year is not None and int(opening.group(1)) < year
     return bool(_OPENS_ON_PAST.match(text))
+
+
+def _looked_back_year(text: str, year: int | None) -> int | None:
+    """The year an opening looks back on: the one it names (2022年,…), else the year before the plan's (去年, 过去一年)."""
+    opening = _OPENS_ON_YEAR.match(text)
+    if opening:
+        return int(opening.group(1))
+    return year - 1 if year is not None else None
 
 
 def _inline_turn(text: str, tense: Tense) -> Tense:

@@ -6,7 +6,7 @@ no subject of its own (、达2500家以上) takes the subject of the clause befo
 新建10家A、30家B) give one target per value; 从X提高到Y gives one from-to target. Dates, ordinals,
 document numbers, party congresses, counts that describe the outline, quantities that only describe a
 project (总投资…的工程) and counts of existing things a task works on (推进8家…建设) are not targets.
-Tense and horizon come from targets.context.
+Those rejections live in targets.rejections; tense and horizon come from targets.context.
 """
 
 from __future__ import annotations
@@ -18,52 +18,35 @@ from ..engines.numerals import chinese_fraction, chinese_to_number
 from ..model import Firmness, Plan, Section, Target, TargetKind, Tense
 from .context import forecast_clause, sentence_contexts
 from .indicators import TIME_SPAN, canonical_key, clean_indicator
+from .rejections import rejected
+from .vocabulary import (
+    ACTION,
+    AFTER,
+    BASE_UNITS,
+    COMPARATOR,
+    COUNTED_LIST,
+    DECLINE_VERB,
+    NEW,
+    NUMBER,
+    ROUND,
+    SPEND,
+)
 
 # Units and what one of them is worth in the base unit.
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
-_BASE_UNITS = (
-    "个百分点|百分点|平方公里|平方米|微克/立方米|立方米|公里|千米|公顷|亩|千瓦时|千瓦|公斤|斤|吨|美元|元|人次|家次|家|件|个|项|名|人|"
-    "场次|场|所|座|台套|台|套|篇|批|户|条|位|支|辆|张|间|处|次|倍|岁|年|%|‰"
-)
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# A number starts where its run starts, and no real quantity is longer than these caps: without them a
-# 16,000-character run of 一 made the quantity regex quadratic (found by bench/fuzz.py).
-_NUMBER = rf"(?:(?<![\d.])\d{{1,20}}(?:\.\d{{1,8}})?|(?<![{_CN_DIGITS}])[{_CN_DIGITS}]{{1,16}})"
 _QUANTITY = re.compile(
-    rf"(?P<value>{_NUMBER})(?:%?\s*[-~—–至到]\s*(?P<upper>{_NUMBER}))?\s*(?P<scale>万亿|亿|万|千)?"
-    rf"(?P<unit>{_BASE_UNITS}|(?<=[万亿])(?=以上|左右))"
+    rf"(?P<value>{NUMBER})(?:%?\s*[-~—–至到]\s*(?P<upper>{NUMBER}))?\s*(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<unit>{BASE_UNITS}|(?<=[万亿])(?=以上|左右))"
 )
 # 一半以上, 三分之一, 两成: shares written in words, as percentages.
 _FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五六七八九]成)(?!为|效|员|果|立|本)")
 _POINTS_UNIT = ("个百分点", "百分点")
-_NEW = r"新增|新认定|新备案|新建|新引进|新培育|新选派|新储备|新开工|新拓展|新设立|新组建|净增"
-_SPEND = r"拟安排|安排|发行|使用|投资|投入"
-_DECLINE_VERB = r"下降|降低|减少|减轻|压减|压降|缩减|削减|降"
-_COMPARATOR = re.compile(
-    rf"(不少于|不低于|不超过|控制在|保持在|稳定在|达到|达(?!标)|超过|超(?!长|大|级|高|前|额|越|常|市)|突破|高于|提高到|提升到|增加到|降至|降到|增长|增幅|增速|"
-    rf"提高|提升|增加(?!值)|扩大|上涨|涨幅|{_DECLINE_VERB}|{_NEW}|累计|拟按|{_SPEND}|守住|严守|(?:规模|总额)$)"
-)
-# Task verbs: a clause that does something a number of times states a task quantity (改造棚户区800户).
-_ACTION = re.compile(
-    r"(引进|培训|培育|布局|组织|举办|开展|实施|支持|签署|承担|取得|储备|争取|力争|确保|完成|建设|建成|改造|新建|共建|组建|引建|整合|争创|"
-    r"办好|推出|启动|开工|淘汰|治理|打造|提升|创建|实现|退出|扶持|修建|整治|新增)"
-)
-_AFTER = re.compile(r"^\s*(以上|以内|左右|以下|多|余)")
 _FIRM = re.compile(r"确保")
 _PLAN_WORD = re.compile(r"(确保|力争|争取|拟|安排|目标|计划|新增|新建|完成|实施)")
 _SOFT = re.compile(r"(力争|争取)")
 _CLAUSE_SPLIT = re.compile(r"[,:;。!?]|\((?=其中)|(?<=[%‰家件个项名人场次所座台套篇批户条期位支元米亩吨倍上右斤])、(?![\d一二两三四五六七八九十百千])")
-# Numbers that count things in the plan's own outline or name events, never commitments.
-_NOT_AFTER = re.compile(r"^(大|届|次会|是|中全会|号|年|月|日|周年|类|方面|大类|个方面|条措施|级|型|线|岁以下|座以下)")
-_NOT_BEFORE = re.compile(r"(第|〔|\[|“|第\s*|\d|不到|的部分)$")
-_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动|完成|改造|建成|启动|使用|淘汰|严格|将|打造|实现)\s*$")
-# 一条环路、两条滨河路、四条大街: a list of counted things is a list of tasks, in words or digits.
-_COUNTED_LIST = re.compile(rf"{_NUMBER}(条|座|个|所|家|项|处)[^、,]{{2,12}}、{_NUMBER}(条|座|个|所|家|项|处)")
+_ENDS_WITH_VERB = re.compile(r"(组建|建设|支持|与|培育|引进|布局|新建|开展|实施|举办|组织|选派|推动|推进|完成|改造|建成|启动|使用|淘汰|严格|将|打造|实现)\s*$")
 _CLASSIFIERS = ("个", "座", "条", "所", "家", "项", "处", "户", "名", "台", "套", "件", "批", "辆", "张", "间")
-# 推进8家国家级星创天地建设, 继续推动7家省级重点实验室高质量建设, 落实与5家金融机构的合作协议: the count names
-# the existing things a task works on (its scope), not a quantity the plan commits to.
-_SCOPE_VERB = re.compile(r"(继续|推进|推动|提升|落实与?|指导)[^,;]*$")
-_SCOPE_END = re.compile(r"(建设|发展|能力|水平|协议)$")
 # 推动…等6个项目全面开工: a count whose things are then started, finished or delivered is a task quantity.
 _DONE_AFTER = re.compile(r"^[^,;]{1,12}?(全面|正式|按期)?(开工|建成|投产|竣工|落地|投用|投入运营)")
 _GENERIC_NOUN = re.compile(r"(项目|企业|活动|平台|机构|人才|成果)")
@@ -78,16 +61,10 @@ def _scaled(value: float, scale: float) -> float:
     return float(f"{value * scale:.12g}")
 
 
-_ROUND = {"百": 100.0, "千": 1000.0, "万": 10000.0}
-# 超百项, 突破千家: a bare 百/千/万 is a number only right after a comparator; elsewhere (百家企业, 千人规模) it
-# is a way of speaking or a programme's name.
-_ROUND_AFTER = re.compile(r"(超过|超|突破|达到|达|逾|过)$")
-
-
 def _number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    return _ROUND.get(text) or chinese_to_number(text)
+    return ROUND.get(text) or chinese_to_number(text)
 
 
 def extract_targets(plan: Plan) -> tuple[Target, ...]:
@@ -163,59 +140,30 @@ def _value_of(match) -> tuple[float | None, float | None, str, float]:
     return _number(match.group("value")), upper, unit, scale
 
 
-def _rejected(clause: str, match, value: float | None, unit: str) -> bool:
-    """Dates, ordinals, asides, ways of speaking and descriptions that only look like quantities."""
-    before, after = clause[: match.start()], clause[match.end():]
-    written = match.group("value")
-    if value is None or _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
-        return True
-    if written in _ROUND and not _ROUND_AFTER.search(before):
-        return True
-    if before.count("(") > before.count(")") or before.count("“") > before.count("”"):
-        return True  # inside parentheses or quotes: an aside or a name (“一个智库、两个基地”), not a commitment
-    if _SCOPE_VERB.search(before) and not _AFTER.match(after) and _SCOPE_END.search(after.rstrip(")")):
-        return True
-    if re.match(r"^及?以下[^\d,;]", after):
-        return True  # 3岁以下婴幼儿, 8座以下小汽车: a category, not a quantity
-    if re.search(r"(从|由)[^\d,]{0,10}$", before) and re.match(r"^[^\d,]{0,6}(到|至)\s*\d", after):
-        return True  # 由2.4%提高到2.8%: the level it starts from belongs to the target after it
-    worded_share = "unit" not in match.re.groupindex and _AFTER.match(after)
-    if not written[0].isdigit() and not (_COMPARATOR.search(before) or _ACTION.search(before)
-                                         or _COUNTED_LIST.search(clause) or worded_share):
-        return True  # Chinese numerals count only after a verb: 突破两千家, never 两学一做
-    if value == 1 and not written[0].isdigit() and unit != "%":
-        return True  # 一批, 一个, 一项: a way of speaking, not a commitment
-    if unit == "年" and not ("." in written or re.search(r"(提高到|达到|延长到)$", before)):
-        return True  # a year, or a period: only 受教育年限提高到11.3年 is a quantity in years
-    if re.search(r"(总投资|投资|过|超过|达到|达)[^,]{0,3}$", before) and after.lstrip().startswith("的"):
-        return True  # 总投资10亿元的项目, 收入过10亿元的企业: a description, not a commitment
-    return False
-
-
 def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> list[Target]:
     clause = text[a:b]
     matches = _quantities(clause)
     for position, match in enumerate(matches):
         value, upper, unit, scale = _value_of(match)
-        if _rejected(clause, match, value, unit):
+        if rejected(clause, match, value, unit):
             continue
         before, after = clause[: match.start()], clause[match.end():]
         comparator_match = _main_comparator(before)
-        bounded = _AFTER.match(after)
+        bounded = AFTER.match(after)
         at_end = not after.strip("()()以上左右内外多余的")
-        action = _ACTION.search(before)
+        action = ACTION.search(before)
         # Count before noun (完成30座公厕): a classifier may stand far from its verb, a measure (吨, 亩) only near it.
-        near_verb = _ACTION.search(before[-5:]) or _ENDS_WITH_VERB.search(before)
+        near_verb = ACTION.search(before[-5:]) or _ENDS_WITH_VERB.search(before)
         counted = bool(re.match(r"^[^,;(]{2,}", after)) and bool(
-            near_verb or (unit in _CLASSIFIERS and (action or _COUNTED_LIST.search(clause) or _DONE_AFTER.match(after))))
-        opens_with_action = _ACTION.match(clause.lstrip())
+            near_verb or (unit in _CLASSIFIERS and (action or COUNTED_LIST.search(clause) or _DONE_AFTER.match(after))))
+        opens_with_action = ACTION.match(clause.lstrip())
         # 全年整合产业领域3-5个: a count that ends the clause after a task verb is that task's quantity.
         task_count = action and unit in _CLASSIFIERS
         if not (comparator_match or bounded or ((previous or opens_with_action or task_count) and at_end) or counted
                 or (previous and after.lstrip().startswith("的"))):
             continue
         kind = _kind(before, unit)
-        baseline_match = re.search(rf"(从|由)[^\d,]{{0,10}}?({_NUMBER})\s*(万亿|亿|万|千)?({_BASE_UNITS})?[^\d,]{{0,6}}$", before)
+        baseline_match = re.search(rf"(从|由)[^\d,]{{0,10}}?({NUMBER})\s*(万亿|亿|万|千)?({BASE_UNITS})?[^\d,]{{0,6}}$", before)
         baseline = None
         if baseline_match and re.search(r"(到|至)$", before):
             kind = TargetKind.FROM_TO
@@ -228,7 +176,8 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
         indicator = _indicator(before, comparator_match, subject, previous, kind)
         trailing = clean_indicator(re.split(r"[,;(]", after[bounded.end():] if bounded else after)[0])
         trailing = re.sub(r"^的", "", trailing)
-        if counted and kind is TargetKind.INCREMENT and not re.search(_NEW, before):
+        trailing = re.sub(r"(?<=..)(建设|发展)$", "", trailing)  # 120个重点项目建设: the projects are counted, not 建设
+        if counted and kind is TargetKind.INCREMENT and not re.search(NEW, before):
             kind = TargetKind.LEVEL  # 改造提升四个出入口: a count of things done, not a rise
         guards = comparator_match and comparator_match.group() in ("守住", "严守")  # 守住18亿亩耕地红线
         done = unit in _CLASSIFIERS and _DONE_AFTER.match(after)
@@ -236,8 +185,8 @@ def _clause_targets(text, a, b, subject, previous, section, tense, offset) -> li
             trailing, guards = done.group(2) + clean_indicator(after[: done.start(1) if done.group(1) else done.start(2)]), True
         if trailing and len(trailing) >= 2 and (not indicator or near_verb or (counted and action) or guards):
             indicator = trailing  # 支持20家以上科技型中小企业…: the noun follows the count
-        if not indicator and re.search(rf"({_SPEND})$", before.strip()):
-            indicator = re.search(rf"({_SPEND})$", before.strip()).group(1)
+        if not indicator and re.search(rf"({SPEND})$", before.strip()):
+            indicator = re.search(rf"({SPEND})$", before.strip()).group(1)
         if not indicator:
             continue
         if not unit:
@@ -264,8 +213,8 @@ def _other_tier(before: str, previous: Target) -> bool:
 
 def _main_comparator(before: str):
     """The verb that introduces the value; 研发投入强度达到…, 中央预算内投资安排…: the first verb is part of the noun."""
-    comparators = list(_COMPARATOR.finditer(before))
-    if (len(comparators) > 1 and re.fullmatch(_SPEND, comparators[0].group())
+    comparators = list(COMPARATOR.finditer(before))
+    if (len(comparators) > 1 and re.fullmatch(SPEND, comparators[0].group())
             and comparators[-1].end() >= len(before.rstrip()) - 1):
         comparators.pop(0)
     return comparators[0] if comparators else None
@@ -281,7 +230,7 @@ def _list_items(a, clause, first: Target, anchor, rest, offset) -> list[Target]:
     """The other values of a list: 分别增长7%和8%左右, 新建10家A、30家B和10家C, 降低13.5%、18%."""
     items, nouns, cursor = [anchor], [], anchor.end()
     for match in rest:
-        bound = _AFTER.match(clause[cursor:])
+        bound = AFTER.match(clause[cursor:])
         gap = clause[cursor + (bound.end() if bound else 0): match.start()]
         joint = _LIST_JOINT.match(gap)
         if not joint:
@@ -291,7 +240,7 @@ def _list_items(a, clause, first: Target, anchor, rest, offset) -> list[Target]:
         cursor = match.end()
     if len(items) == 1:
         return [first]
-    last_bound = _AFTER.match(clause[cursor:])
+    last_bound = AFTER.match(clause[cursor:])
     nouns.append(clean_indicator(re.split(r"[,;(]", clause[cursor + (last_bound.end() if last_bound else 0):])[0]))
     indicators = _list_indicators(clause[: anchor.start()], first.indicator, nouns, len(items))
     comparator = _comparator("", clause[cursor:], False) if last_bound else first.comparator
@@ -345,9 +294,9 @@ def _kind(before: str, unit: str) -> TargetKind:
     tail = re.sub(r"(约|近|超过|超|再|分别|达到?|年均|均)+$", "", before.rstrip())[-6:]
     if re.search(r"(提高到|提升到|增加到|增长到|降至|降到|降低到|下降到|控制在|保持在|稳定在|达到|达)$", tail):
         return TargetKind.LEVEL
-    if re.search(rf"({_DECLINE_VERB})$", tail):
+    if re.search(rf"({DECLINE_VERB})$", tail):
         return TargetKind.DECLINE
-    if re.search(rf"({_NEW})", before):
+    if re.search(rf"({NEW})", before):
         return TargetKind.INCREMENT
     if re.search(r"(增长|增幅|增速|提高|提升|上涨|涨幅|增加|扩大|增收)$", tail):
         return TargetKind.GROWTH if unit in ("%", "‰") else TargetKind.INCREMENT
@@ -357,25 +306,25 @@ def _kind(before: str, unit: str) -> TargetKind:
 def _indicator(before: str, comparator_match, subject: str, previous, kind: str) -> str:
     head = before[: comparator_match.start()] if comparator_match else before
     head = re.sub(r"(增长|增幅|增速)$", "", head)
-    if comparator_match and re.fullmatch(rf"{_NEW}|{_SPEND}", comparator_match.group()):
+    if comparator_match and re.fullmatch(rf"{NEW}|{SPEND}", comparator_match.group()):
         # 新增高新技术企业超100家, 安排地方政府专项债券3.8万亿元: the noun sits between the verb and the number.
         rest = before[comparator_match.end():]
-        following = _COMPARATOR.search(rest)
+        following = COMPARATOR.search(rest)
         noun = clean_indicator(rest[: following.start()] if following else rest)
         owner = clean_indicator(head)
         # A list ordinal before the verb (5新增…, 6、新增… in a pasted list) owns nothing.
-        if noun and 0 < len(owner) <= 3 and not owner.isdigit() and not _ACTION.search(owner) \
-                and re.fullmatch(_NEW, comparator_match.group()):
+        if noun and 0 < len(owner) <= 3 and not owner.isdigit() and not ACTION.search(owner) \
+                and re.fullmatch(NEW, comparator_match.group()):
             head = owner + comparator_match.group() + noun  # 城镇新增就业: the verb is part of the name
-        elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(_NEW, comparator_match.group()):
+        elif _GENERIC_NOUN.fullmatch(noun) and re.fullmatch(NEW, comparator_match.group()):
             head = comparator_match.group() + noun  # 新储备项目100项: 项目 alone would pair with any project count
-        elif noun or not re.fullmatch(_SPEND, comparator_match.group()):
+        elif noun or not re.fullmatch(SPEND, comparator_match.group()):
             head = noun or head  # 高企数量净增150家: the noun stands before the verb
         elif comparator_match.group() in ("投资", "投入") and clean_indicator(head):
             head = head + comparator_match.group()  # 铁路投资8000亿元: the investment is the indicator
     elif kind == "increment":
-        head = re.sub(rf".*?({_NEW})", "", head)
-    head = re.sub(rf"^.*?{_ACTION.pattern}", "", head.lstrip()) if _ACTION.match(head.lstrip()) else head
+        head = re.sub(rf".*?({NEW})", "", head)
+    head = re.sub(rf"^.*?{ACTION.pattern}", "", head.lstrip()) if ACTION.match(head.lstrip()) else head
     head = clean_indicator(head)
     if TIME_SPAN.match(head):
         head = ""  # 国内生产总值增加到121万亿元,五年年均增长5.2%: still 国内生产总值
@@ -418,7 +367,7 @@ def _firmness(prefix: str) -> Firmness:
 def _comparator(before: str, after: str, has_upper: bool) -> str:
     if has_upper:
         return "range"
-    bound = _AFTER.match(after)
+    bound = AFTER.match(after)
     if bound:
         return {"以上": ">=", "多": ">", "余": ">", "左右": "~", "以内": "<=", "以下": "<="}[bound.group(1)]
     tail = before[-4:]

@@ -71,8 +71,8 @@ def match_targets(old_targets: tuple[Target, ...], new_targets: tuple[Target, ..
 
 
 def _still_running(target: Target, old_year: int | None, new_year: int | None) -> bool:
-    """A multi-year goal that reaches past the newer plan; an annual target never is (qingdao-2018 → wuhan-2014
-    compares two places, and the older-dated plan is the new side)."""
+    """A multi-year goal that reaches past the newer plan's year; an annual target (horizon = its own plan's
+    year) never is, even when the new side is the older-dated plan."""
     return bool(new_year and target.horizon and target.horizon > new_year and target.horizon != old_year)
 
 
