@@ -5,8 +5,8 @@ through diskcache, never as pickles, so a shared cache folder can hold data but 
 has a size bound with least-recently-stored eviction; an entry it can't read is a miss.
 
 Beside it lives the word lexicon: jieba's prefix dictionary in SQLite, so a run loads only the entries
-its texts can use (see engines/words.py). It is library data, not a result, so with PLANDIFF_NO_CACHE it
-is kept in the temporary folder, where jieba keeps its own cache.
+its texts can use (see engines/lexicon.py). It is library data, not a result, so with PLANDIFF_NO_CACHE it
+is kept in the temporary folder, where jieba keeps its own cache, under a name that carries the user id.
 """
 
 from __future__ import annotations
