@@ -85,11 +85,103 @@ def test_every_word_function_gives_the_same_answer_with_the_lexicon(lexicon):
 
 
 def test_a_folder_that_cannot_be_written_costs_no_build(tmp_path, monkeypatch):
-    from plandiff.engines import words
+    from plandiff.engines import lexicon
 
     def refuse():
         raise AssertionError("the whole dictionary was read for a lexicon that can't be written")
 
-    monkeypatch.setattr(words, "full_dictionary", refuse)
+    monkeypatch.setattr(lexicon, "full_dictionary", refuse)
     (tmp_path / "a-file").write_text("")
     assert cache.open_word_lexicon(tmp_path / "a-file" / "cache") is None
+
+
+def _run(script: str, *arguments: str):
+    result = subprocess.run([sys.executable, "-c", script, *arguments], cwd=ROOT, capture_output=True, text=True,
+                            env=os.environ, check=True)
+    return json.loads(result.stdout)
+
+
+_HOST = textwrap.dedent("""
+    import json, re, sys
+    from pathlib import Path
+    import jieba
+    from plandiff.engines import words
+    from plandiff.sources.cache import use_word_lexicon
+    use_word_lexicon(Path(sys.argv[1]))
+    from plandiff.engines import lexicon
+    first, second = (Path(path).read_text(encoding="utf-8") for path in sys.argv[2:])
+    host_word = re.search("[\u4e00-\u9fff]{8,}", first).group()[2:7]
+    jieba.add_word(host_word, tag="ns")
+    whole = jieba.Tokenizer()
+    stock = [whole.lcut(first), whole.lcut(second)]
+    mine = [words._jieba_for(first).lcut(first), words.place_names(first), words.content_words(first[:3000])]
+    in_lexicon = any(key == host_word for key, _, _ in lexicon.full_dictionary()[1])
+    host_cut = host_word in jieba.lcut(first)
+    print(json.dumps([words._partial is not None, host_word, host_cut, jieba.lcut(second), stock, mine, in_lexicon],
+                     ensure_ascii=False))
+""")
+
+
+def test_jieba_itself_keeps_its_whole_dictionary_and_plandiff_its_own(lexicon):
+    # A notebook or host program calling jieba.lcut must not get plandiff's partly loaded dictionary.
+    first, second = SEEDS / "qingdao-2018.txt", SEEDS / "wuhan-2014.txt"
+    partial, host_word, host_cut, host, (stock_first, stock_second), (mine, places, content), in_lexicon = \
+        _run(_HOST, str(cache.cache_dir()), str(first), str(second))
+    assert partial and host_cut
+    assert host == stock_second
+    assert sum(len(word) >= 2 for word in host) > len(host) / 3
+    # And the other way: a word the host adds (jieba.add_word) reaches neither plandiff's cuts nor its lexicon.
+    assert mine == stock_first and host_word not in mine and host_word not in places and not in_lexicon
+    assert all(host_word not in run for run in content)
+
+
+_THREADS = textwrap.dedent("""
+    import json, sys, threading
+    from pathlib import Path
+    from plandiff.engines import words
+    from plandiff.sources.cache import use_word_lexicon
+    if sys.argv[1] != "-":
+        use_word_lexicon(Path(sys.argv[1]))
+    texts = [Path(path).read_text(encoding="utf-8") for path in sys.argv[2:]]
+    start = threading.Barrier(len(texts))
+    found = [None] * len(texts)
+
+    def first_cut(index):
+        start.wait()
+        found[index] = [words.tokenize(texts[index]), words.noun_terms(texts[index])]
+
+    threads = [threading.Thread(target=first_cut, args=(index,)) for index in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(json.dumps([words._partial is not None, found], ensure_ascii=False))
+""")
+
+
+@pytest.mark.slow
+def test_threads_making_their_first_cut_at_once_cut_as_the_whole_dictionary_does(lexicon):
+    files = [str(path) for path in sorted(SEEDS.glob("*.txt"))]
+    partial, with_lexicon = _run(_THREADS, str(cache.cache_dir()), *files)
+    whole, without = _run(_THREADS, "-", *files)
+    assert partial and not whole
+    assert with_lexicon == without
+
+
+def test_a_lexicon_in_the_temporary_folder_carries_the_user_id():
+    shared = cache.lexicon_name(shared=True)
+    assert shared.startswith(f"plandiff-words-u{os.getuid()}-") and shared.endswith(cache.lexicon_name()[15:])
+
+
+def test_a_link_in_the_lexicons_place_is_never_read_nor_replaced(tmp_path, monkeypatch):
+    from plandiff.engines import lexicon
+
+    def refuse():
+        raise AssertionError("a lexicon was built over a file that is not ours")
+
+    monkeypatch.setattr(lexicon, "full_dictionary", refuse)
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    elsewhere.write_bytes(b"")
+    (tmp_path / cache.lexicon_name(shared=True)).symlink_to(elsewhere)
+    assert cache.open_word_lexicon(tmp_path, shared=True) is None
+    assert (tmp_path / cache.lexicon_name(shared=True)).is_symlink()

@@ -6,14 +6,14 @@ from collections import Counter
 
 from conftest import SEEDS
 
-from plandiff.engines.words import _posseg, district_names, noun_terms, place_names
+from plandiff.engines.words import _jieba_for, _posseg, district_names, noun_terms, place_names
 
 
 def test_line_by_line_tagging_matches_whole_text():
     text = "\n".join((SEEDS / "qingdao-shinan-2021.txt").read_text(encoding="utf-8").splitlines()[:25])
-    jieba = _posseg()
-    whole_places = Counter(p.word for p in jieba.posseg.cut(text) if p.flag == "ns" and len(p.word) >= 2)
-    whole_districts = Counter(w for w in jieba.lcut(text) if len(w) in (3, 4) and w[-1] in "区县")
+    tagger, tokenizer = _posseg(), _jieba_for(text)  # every key the text can use loaded
+    whole_places = Counter(p.word for p in tagger.cut(text) if p.flag == "ns" and len(p.word) >= 2)
+    whole_districts = Counter(w for w in tokenizer.lcut(text) if len(w) in (3, 4) and w[-1] in "区县")
     assert place_names(text) == whole_places and whole_places
     assert district_names(text) == whole_districts
     assert place_names(text) == whole_places  # again, from the remembered lines
@@ -22,7 +22,8 @@ def test_line_by_line_tagging_matches_whole_text():
 def test_dictionary_tags_read_from_dict_txt_match_jieba_posseg():
     """Place names and key nouns come from dict.txt directly; they must be what posseg (no HMM) tags."""
     text = (SEEDS / "qingdao-2018.txt").read_text(encoding="utf-8")
-    tagged = [(p.word, p.flag) for p in _posseg().posseg.cut(text, HMM=False)]
+    _jieba_for(text)
+    tagged = [(p.word, p.flag) for p in _posseg().cut(text, HMM=False)]
     assert place_names(text) == Counter(w for w, f in tagged if f == "ns" and len(w) >= 2)
     nouns = [w for w, f in tagged if len(w) >= 4 and f in ("n", "nz", "nt", "vn", "ns")]
     assert noun_terms(text) == nouns and nouns

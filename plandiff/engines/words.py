@@ -1,4 +1,4 @@
-"""Chinese word segmentation: the one module that imports jieba.
+"""Chinese word segmentation with jieba, through plandiff's own tokenizer (its dictionary: engines/lexicon.py).
 
 Numbers keep their units (`2.88%`, `140亿元`, `1.5个百分点`) as single tokens, so a word diff
 shows `2.88%→3.55%` as one replacement rather than scattered digits.
@@ -6,14 +6,14 @@ shows `2.88%→3.55%` as one replacement rather than scattered digits.
 
 from __future__ import annotations
 
-import logging
-import os
 import re
 import sys
 import threading
 from collections import Counter
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Callable
+
+from .lexicon import Lexicon, PartialDictionary, dictionary_text, imported_jieba
 
 UNITS = (
     "个百分点|百分点|万亿元|亿元|万元|千元|元|万平方米|平方米|平方公里|公里|千米|万亩|亩|万吨|吨|"
@@ -29,130 +29,65 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]{" + str(MAX_RUN + 1) + ",}")
 
 
-class Lexicon(Protocol):
-    """jieba's prefix dictionary kept where its entries can be read a few at a time (sources/cache.py keeps one)."""
-
-    total: int  # the sum of every word's frequency, as jieba computes it
-
-    def entries(self, prefixes: Iterable[str]) -> Iterable[tuple[str, int, str]]:
-        """(key, frequency, dictionary tags) of every key whose first two characters are one of prefixes."""
-
-
 _lexicon_opener: Callable[[], Lexicon | None] | None = None
-_partial: _PartialDictionary | None = None  # None: jieba's whole dictionary is loaded
+_tokenizer = None  # plandiff's own jieba.Tokenizer, published only once its dictionary is ready
+_tagger = None  # jieba.posseg.POSTokenizer over _tokenizer, for `terms`
+_partial: PartialDictionary | None = None  # None: the whole dictionary is loaded
 _LOCK = threading.Lock()
 
 
 def use_lexicon(opener: Callable[[], Lexicon | None]) -> None:
-    """Load jieba's dictionary from opener()'s lexicon, a part at a time, unless it is loaded already.
+    """Load jieba's dictionary from opener()'s lexicon, a part at a time, on first use.
 
     jieba loads its whole prefix dictionary (498,000 keys, about 1 s) before the first cut. A cut of a
     text only looks up keys that are substrings of it, so the keys that start with the text's characters
     and pairs of characters give the same words: about a tenth of the dictionary for a long plan.
+    The sources layer installs the opener, so a pure `compare()` reads SQLite through it, as jieba itself
+    reads its dictionary file: data plandiff ships with, read the same way on every run, never a result.
     """
     global _lexicon_opener
     _lexicon_opener = opener
 
 
-def _imported_jieba():
-    # jieba's _compat imports pkg_resources (0.3 s, deprecated) only to open jieba's own data files; when the
-    # import fails jieba opens them by path, the same files.
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if blocked:
-            del sys.modules["pkg_resources"]
-    # jieba logs "Building prefix dict…" at DEBUG/INFO; users must never see it.
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    return jieba
-
-
-@lru_cache(maxsize=1)
 def _jieba():
+    """plandiff's own jieba tokenizer (never the module-wide jieba.dt), built once by whichever thread comes first."""
+    global _tokenizer, _partial
+    tokenizer = _tokenizer
+    if tokenizer is not None:
+        return tokenizer
+    with _LOCK:
+        if _tokenizer is None:
+            tokenizer = imported_jieba().Tokenizer()
+            lexicon = _lexicon_opener() if _lexicon_opener is not None else None
+            if lexicon is None:
+                tokenizer.initialize()
+            else:
+                tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, lexicon.total, True
+                _partial = PartialDictionary(lexicon)
+            _tokenizer = tokenizer  # published last: another thread never sees a half-made tokenizer
+        return _tokenizer
+
+
+def _jieba_for(text: str):
+    """plandiff's tokenizer, with every dictionary key a cut of text can look up loaded."""
     global _partial
-    jieba = _imported_jieba()
-    lexicon = _lexicon_opener() if _lexicon_opener is not None and not jieba.dt.initialized else None
-    if lexicon is None:
-        jieba.initialize()
-    else:
-        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, lexicon.total, True
-        _partial = _PartialDictionary(lexicon)
-    return jieba
-
-
-class _PartialDictionary:
-    """The part of jieba's prefix dictionary loaded so far, keyed by first character and first two characters."""
-
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-        self.loaded: set[str] = set()
-        self.tags: dict[str, tuple[str, ...]] = {}
-
-    def load_for(self, jieba, text: str) -> None:
-        # Every key a cut of text looks up starts with one of its characters or pairs of characters.
-        needed = set(text)
-        needed.update(map(str.__add__, text, text[1:]))
-        missing = needed - self.loaded
-        if not missing:
-            return
-        found = {}
-        for key, frequency, tags in self.lexicon.entries(sorted(missing)):
-            found[key] = frequency
-            if tags:
-                self.tags[key] = tuple(tags.split())
-        jieba.dt.FREQ.update(found)
-        self.loaded |= missing
-
-
-def _ready(text: str):
-    """jieba, with every dictionary key a cut of text can look up loaded."""
-    global _partial
-    jieba = _jieba()
-    if _partial is not None:
-        with _LOCK:
+    tokenizer = _jieba()
+    with _LOCK:
+        partial = _partial
+        if partial is not None:
             try:
-                _partial.load_for(jieba, text)
+                partial.load_for(tokenizer, text)
             except Exception:  # noqa: BLE001 - a lexicon that fails mid-run: load jieba's whole dictionary
+                whole = imported_jieba().Tokenizer()
+                whole.initialize()
+                tokenizer.FREQ, tokenizer.total = whole.FREQ, whole.total
                 _partial = None
-                jieba.dt.initialized = False
-                jieba.initialize()
-    return jieba
-
-
-def full_dictionary() -> tuple[int, Iterator[tuple[str, int, str]]]:
-    """jieba's whole prefix dictionary: its total, and (key, frequency, tags) for every key (for a Lexicon)."""
-    jieba = _imported_jieba()
-    tokenizer = jieba.dt if _partial is None else jieba.Tokenizer()  # never a dictionary loaded in part
-    tokenizer.initialize()
-    tags: dict[str, list[str]] = {}
-    for word, flag in _TAGGED_LINE.findall(_dictionary_text(jieba)):
-        tags.setdefault(word, []).append(flag)
-    return tokenizer.total, ((key, frequency, " ".join(tags.get(key, ()))) for key, frequency in tokenizer.FREQ.items())
-
-
-def dictionary_identity() -> str:
-    """jieba's version and its dictionary file's path, size and time: a lexicon built from another is stale."""
-    jieba = _imported_jieba()
-    path = jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    stat = os.stat(path)
-    return f"jieba {jieba.__version__} {path} {stat.st_size} {stat.st_mtime_ns}"
-
-
-def _dictionary_text(jieba) -> str:
-    with jieba.dt.get_dict_file() as dictionary:
-        return dictionary.read().decode("utf-8")
-
-
-_TAGGED_LINE = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.M)
+    return tokenizer
 
 
 def _bounded(cut, text: str) -> list:
     """cut(text) with every over-long run cut into MAX_RUN pieces first, so the cost stays linear."""
-    _ready(text)
+    _jieba_for(text)
     if len(text) <= MAX_RUN or not _LONG_RUN.search(text):
         return list(cut(text))
     found: list = []
@@ -170,16 +105,16 @@ def _bounded(cut, text: str) -> list:
 
 def tokenize(text: str) -> list[str]:
     """Word tokens of text, numbers with units kept whole; the tokens join back to text exactly."""
-    jieba = _jieba()
+    tokenizer = _jieba()
     tokens: list[str] = []
     cursor = 0
     for match in NUMBER_WITH_UNIT.finditer(text):
         if match.start() > cursor:
-            tokens.extend(_bounded(jieba.lcut, text[cursor:match.start()]))
+            tokens.extend(_bounded(tokenizer.lcut, text[cursor:match.start()]))
         tokens.append(match.group())
         cursor = match.end()
     if cursor < len(text):
-        tokens.extend(_bounded(jieba.lcut, text[cursor:]))
+        tokens.extend(_bounded(tokenizer.lcut, text[cursor:]))
     return tokens
 
 
@@ -243,8 +178,9 @@ _NOUN_FLAGS = ("n", "nz", "nt", "vn", "ns")
 
 def _tagged(word: str, flags: tuple[str, ...]) -> bool:
     """Whether jieba's dictionary tags word with one of flags (word comes from a cut, so it is loaded)."""
-    if _partial is not None:
-        return any(flag in flags for flag in _partial.tags.get(word, ()))
+    partial = _partial
+    if partial is not None:
+        return any(flag in flags for flag in partial.tags.get(word, ()))
     return word in _words_tagged(flags)
 
 
@@ -257,7 +193,7 @@ def _words_tagged(flags: tuple[str, ...]) -> frozenset[str]:
     and its tags are this table's, so the counts are the same.
     """
     pattern = re.compile(r"^(\S+) \d+ (?:" + "|".join(flags) + r")\r?$", re.M)
-    return frozenset(pattern.findall(_dictionary_text(_jieba())))
+    return frozenset(pattern.findall(dictionary_text(_jieba())))
 
 
 def _dictionary_tags(text: str):
@@ -266,17 +202,32 @@ def _dictionary_tags(text: str):
     jieba's HMM tagger costs about 10 ms a character on runs of rare characters (a pasted 30,000-character
     run took a minute), and what it adds are guessed words, not the dictionary names and terms we count.
     """
-    jieba = _posseg()
-    return _bounded(lambda piece: jieba.posseg.cut(piece, HMM=False), text)
+    tagger = _posseg()
+    return _bounded(lambda piece: tagger.cut(piece, HMM=False), text)
 
 
-@lru_cache(maxsize=1)
 def _posseg():
-    """jieba with its part-of-speech tagger, for `terms` only: importing it costs 0.2 s and its tag table 0.4 s."""
-    jieba = _jieba()
-    import jieba.posseg  # noqa: F401
+    """A part-of-speech tagger over plandiff's tokenizer, for `terms` only: import 0.2 s, tag table 0.4 s."""
+    global _tagger
+    tokenizer = _jieba()
+    with _LOCK:
+        if _tagger is None:
+            _tagger = _new_tagger(tokenizer)
+        return _tagger
 
-    return jieba
+
+def _new_tagger(tokenizer):
+    """jieba.posseg's tagger over tokenizer, with the stock dictionary's tags."""
+    jieba = imported_jieba()
+    stock = "jieba.posseg" not in sys.modules and jieba.dt.dictionary is None
+    import jieba.posseg
+
+    if not stock:  # jieba.posseg.dt's tags may be a host's: read the stock ones
+        return jieba.posseg.POSTokenizer(tokenizer)
+    # Importing posseg has just read the stock tag table for its own tagger (0.4 s): a copy saves reading it again.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer, dict(jieba.posseg.dt.word_tag_tab)
+    return tagger
 
 
 # Parts of speech that name things or ideas: nouns (n, nz, ns, nt…), verbal nouns, idioms (成语), abbreviations.
@@ -315,7 +266,7 @@ def _known_to_tagger() -> frozenset[str]:
 
 def _tags_with_new_words(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs as jieba's HMM tagger gives them, guessing new words only in short runs."""
-    jieba = _posseg()
+    tagger = _posseg()
     tagged = [(pair.word, pair.flag) for pair in _dictionary_tags(text)]
     result: list[tuple[str, str]] = []
     run_start = 0
@@ -324,7 +275,7 @@ def _tags_with_new_words(text: str) -> list[tuple[str, str]]:
             continue
         run = tagged[run_start:index]
         if 2 <= len(run) <= MAX_GUESSED_RUN and all(word in _known_to_tagger() for word, _ in run):
-            result.extend((pair.word, pair.flag) for pair in jieba.posseg.cut("".join(w for w, _ in run)))
+            result.extend((pair.word, pair.flag) for pair in tagger.cut("".join(w for w, _ in run)))
         else:
             result.extend(run)
         if index < len(tagged):
@@ -335,7 +286,7 @@ def _tags_with_new_words(text: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _general_idf() -> tuple[dict[str, float], float]:
-    _jieba()
+    imported_jieba()
     import jieba.analyse
 
     extractor = jieba.analyse.default_tfidf  # jieba's IDF table, from a general Chinese corpus
@@ -347,7 +298,7 @@ def general_idf(term: str) -> float:
     table, median = _general_idf()
     if term in table:
         return table[term]
-    parts = [word for word in _ready(term).lcut(term) if len(word) >= 2]
+    parts = [word for word in _jieba_for(term).lcut(term) if len(word) >= 2]
     return max((table.get(word, median) for word in parts), default=median)
 
 

@@ -5,8 +5,8 @@ through diskcache, never as pickles, so a shared cache folder can hold data but 
 has a size bound with least-recently-stored eviction; an entry it can't read is a miss.
 
 Beside it lives the word lexicon: jieba's prefix dictionary in SQLite, so a run loads only the entries
-its texts can use (see engines/words.py). It is library data, not a result, so with PLANDIFF_NO_CACHE it
-is kept in the temporary folder, where jieba keeps its own cache.
+its texts can use (see engines/lexicon.py). It is library data, not a result, so with PLANDIFF_NO_CACHE it
+is kept in the temporary folder, where jieba keeps its own cache, under a name that carries the user id.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
+import stat
 import tempfile
 import typing
 from enum import Enum
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .. import __version__, model
-from ..engines import words
+from ..engines import lexicon, words
 
 T = TypeVar("T")
 SIZE_LIMIT = 512 * 1024 * 1024  # bytes; diskcache evicts the oldest entries beyond it
@@ -154,6 +155,7 @@ class WordLexicon:
         self.total = int(self._db.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()[0])
 
     def entries(self, prefixes):
+        """(key, frequency, tags) of every key whose first two characters (or only one) are one of prefixes."""
         ordered = list(prefixes)
         for first in range(0, len(ordered), _BATCH):
             batch = ordered[first:first + _BATCH]
@@ -163,22 +165,28 @@ class WordLexicon:
 
 def use_word_lexicon(folder: Path | None) -> None:
     """Have engines/words.py load jieba's dictionary from the lexicon in folder (or the temp folder), on first use."""
-    words.use_lexicon(lambda: open_word_lexicon(Path(tempfile.gettempdir()) if folder is None else folder))
+    if folder is None:
+        words.use_lexicon(lambda: open_word_lexicon(Path(tempfile.gettempdir()), shared=True))
+    else:
+        words.use_lexicon(lambda: open_word_lexicon(folder))
 
 
-def open_word_lexicon(folder: Path) -> WordLexicon | None:
+def open_word_lexicon(folder: Path, shared: bool = False) -> WordLexicon | None:
     """The lexicon for the installed jieba, built first if it is missing; None if it can't be read or written.
 
-    Building loads jieba's whole dictionary, so on None the caller already has it: nothing is lost.
+    Building loads jieba's whole dictionary, so on None the caller already has it: nothing is lost. In a
+    shared folder (the temporary one) the file name carries the user id, so users never collide.
     """
-    identity = words.dictionary_identity()
-    name = hashlib.sha256(f"{LEXICON_FORMAT} {identity}".encode()).hexdigest()[:16]
-    path = folder / f"plandiff-words-{name}.sqlite3"
+    path = folder / lexicon_name(shared)
     try:
-        if path.is_file() and _owned(path):
+        if _owned(path):
             return WordLexicon(path)
+    except FileNotFoundError:
+        pass  # not built yet
     except (OSError, sqlite3.Error, TypeError, ValueError):
-        pass  # damaged or foreign: build it again
+        pass  # damaged: build it again
+    else:
+        return None  # someone else's file, or a link: never read it, and it can't be replaced either
     try:
         _build_lexicon(path)
     except (OSError, sqlite3.Error):
@@ -186,9 +194,18 @@ def open_word_lexicon(folder: Path) -> WordLexicon | None:
     return None
 
 
+def lexicon_name(shared: bool = False) -> str:
+    """The lexicon's file name: one per jieba install (its dict.txt's path, size and time) and lexicon format."""
+    identity = lexicon.dictionary_identity()
+    name = hashlib.sha256(f"{LEXICON_FORMAT} {identity}".encode()).hexdigest()[:16]
+    user = f"u{os.getuid()}-" if shared and hasattr(os, "getuid") else ""
+    return f"plandiff-words-{user}{name}.sqlite3"
+
+
 def _owned(path: Path) -> bool:
-    # In a shared temporary folder another user's file is not trusted.
-    return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
+    """Whether path is a regular file (not a link) of this user; raises FileNotFoundError when it is missing."""
+    found = path.lstat()
+    return stat.S_ISREG(found.st_mode) and (not hasattr(os, "getuid") or found.st_uid == os.getuid())
 
 
 def _build_lexicon(path: Path) -> None:
@@ -198,7 +215,7 @@ def _build_lexicon(path: Path) -> None:
     os.close(handle)
     temporary = Path(name)
     try:
-        total, entries = words.full_dictionary()
+        total, entries = lexicon.full_dictionary()
         db = sqlite3.connect(temporary)
         with db:
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")

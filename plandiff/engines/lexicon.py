@@ -1,0 +1,94 @@
+"""jieba for plandiff's own tokenizer: importing jieba, its whole stock dictionary, and the part loaded so far.
+
+plandiff cuts with its own `jieba.Tokenizer`, never the module-wide `jieba.dt`, so a host program's
+words (`jieba.add_word`, `load_userdict`) never reach plandiff and plandiff's partial dictionary never
+reaches the host.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from typing import Iterable, Iterator, Protocol
+
+
+class Lexicon(Protocol):
+    """jieba's prefix dictionary kept where its entries can be read a few at a time (sources/cache.py keeps one)."""
+
+    total: int  # the sum of every word's frequency, as jieba computes it
+
+    def entries(self, prefixes: Iterable[str]) -> Iterable[tuple[str, int, str]]:
+        """(key, frequency, dictionary tags) of every key whose first two characters are one of prefixes."""
+
+
+def imported_jieba():
+    """The jieba module, imported without pkg_resources and with its log kept quiet."""
+    # jieba's _compat imports pkg_resources (0.3 s, deprecated) only to open jieba's own data files; when the
+    # import fails jieba opens them by path, the same files.
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    # jieba logs "Building prefix dict…" at DEBUG/INFO; users must never see it.
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba
+
+
+class PartialDictionary:
+    """The part of jieba's prefix dictionary loaded so far, keyed by first character and first two characters."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.loaded: set[str] = set()
+        self.tags: dict[str, tuple[str, ...]] = {}
+
+    def load_for(self, tokenizer, text: str) -> None:
+        """Add to tokenizer.FREQ every key a cut of text can look up (the caller holds the lock)."""
+        # Every key a cut of text looks up starts with one of its characters or pairs of characters.
+        needed = set(text)
+        needed.update(map(str.__add__, text, text[1:]))
+        missing = needed - self.loaded
+        if not missing:
+            return
+        found = {}
+        for key, frequency, tags in self.lexicon.entries(sorted(missing)):
+            found[key] = frequency
+            if tags:
+                self.tags[key] = tuple(tags.split())
+        tokenizer.FREQ.update(found)
+        self.loaded |= missing
+
+
+def full_dictionary() -> tuple[int, Iterator[tuple[str, int, str]]]:
+    """jieba's whole stock prefix dictionary: its total, and (key, frequency, tags) for every key (for a Lexicon)."""
+    # A fresh tokenizer: the process's jieba.dt may carry a host's own words, which are not the stock dictionary.
+    tokenizer = imported_jieba().Tokenizer()
+    tokenizer.initialize()
+    tags: dict[str, list[str]] = {}
+    for word, flag in TAGGED_LINE.findall(dictionary_text(tokenizer)):
+        tags.setdefault(word, []).append(flag)
+    return tokenizer.total, ((key, frequency, " ".join(tags.get(key, ()))) for key, frequency in tokenizer.FREQ.items())
+
+
+def dictionary_identity() -> str:
+    """jieba's version and its stock dictionary file's path, size and time: a lexicon built from another is stale."""
+    jieba = imported_jieba()
+    path = os.path.join(os.path.dirname(os.path.abspath(jieba.__file__)), "dict.txt")
+    stat = os.stat(path)
+    return f"jieba {jieba.__version__} {path} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def dictionary_text(tokenizer) -> str:
+    """The text of tokenizer's dictionary file (dict.txt: word, frequency, tag on each line)."""
+    with tokenizer.get_dict_file() as dictionary:
+        return dictionary.read().decode("utf-8")
+
+
+TAGGED_LINE = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.M)
