@@ -83,3 +83,16 @@ def test_a_district_report_naming_an_area_often_has_no_district_but_names_its_ow
     assert parse_plan("2023年政府工作报告\n" + body, "d").metadata.district == ""
     own = body + "市南区委、市南区人民政府带领全区。青岛市市南区全区。推进市南区发展。\n"
     assert parse_plan("2023年政府工作报告\n" + own, "d").metadata.district == "市南"
+
+
+def test_a_work_report_that_starts_at_its_subtitle_is_titled_as_one():
+    """No title line, but the opening reports to the congress: the plan is a government work report."""
+    text = ("——2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上\n海拉尔区人民政府代区长\n各位代表：\n"
+            "现在，我代表海拉尔区人民政府向大会作工作报告，请予审议。\n一、2016年工作回顾\n过去的一年，全区经济平稳增长。\n")
+    metadata = parse_plan(text).metadata
+    assert metadata.title == "政府工作报告" and metadata.year == 2017
+
+
+def test_a_plan_that_does_not_report_to_a_congress_gets_no_invented_title():
+    text = "一、总体要求\n全面贯彻落实全市科技工作会议精神，加快建设创新型城市。\n二、重点任务\n推进高新技术企业培育。\n"
+    assert parse_plan(text).metadata.title == ""

@@ -31,6 +31,8 @@ MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
 _CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会"
                        r"|第[一二三四五六七八九十]+届([\u4e00-\u9fff]{2,12}?)人民代表大会")
+# 我代表海拉尔区人民政府向大会作工作报告 / 我代表国务院，向大会报告政府工作: the text is a government work report.
+_REPORTS_TO_CONGRESS = re.compile(r"我代表[\u4e00-\u9fff]{0,20}?(?:人民政府|国务院)[，,]?\s*向大会(?:作|报告)")
 # A city that names itself as a government, a congress or the organ issuing the plan: 铁岭市人民政府,
 # 第十三届铁岭市人民代表大会, 铁岭市2023年政府工作报告, 山东省青岛市科学技术局. Tried before jieba's place
 # tags, which miss many smaller cities. The follower list is strict so 智慧城市建设 never reads as a city.
@@ -58,6 +60,8 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     plan_title = wrapped.group(1) if wrapped else title
     issuer = _issuer(title, page)
     opening = title + "\n" + body_text[:1500]
+    if not plan_title and _REPORTS_TO_CONGRESS.search(opening):
+        plan_title = "政府工作报告"  # a work report often starts at its subtitle; its opening says what it is
     level = _level(opening)
     if level == NATIONAL_PLACE:
         province = city = district = ""
