@@ -11,6 +11,7 @@ import textwrap
 import pytest
 from conftest import CORPUS, ROOT, SEEDS
 
+from plandiff.engines.lexicon import PartialDictionary
 from plandiff.sources import cache
 
 
@@ -34,9 +35,8 @@ def test_cuts_with_the_entries_a_text_needs_are_the_cuts_with_the_whole_dictiona
     whole.initialize()
     for text in _texts():
         part = jieba.Tokenizer()
-        needed = set(text) | {text[i:i + 2] for i in range(len(text) - 1)}
-        part.FREQ = {key: frequency for key, frequency, _ in lexicon.entries(needed)}
-        part.total, part.initialized = lexicon.total, True
+        part.FREQ, part.total, part.initialized = {}, lexicon.total, True
+        PartialDictionary(lexicon).load_for(part, text)
         assert len(part.FREQ) < len(whole.FREQ) / 2
         assert part.lcut(text) == whole.lcut(text)
         assert part.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
@@ -47,9 +47,12 @@ def test_cuts_with_the_entries_a_text_needs_are_the_cuts_with_the_whole_dictiona
 def test_a_damaged_lexicon_is_built_again(tmp_path):
     assert cache.open_word_lexicon(tmp_path) is None
     (built,) = tmp_path.glob("plandiff-words-*.sqlite3")
+    stale = tmp_path / f"plandiff-words-{'0' * 16}.sqlite3"  # an older jieba's or format's lexicon
+    stale.write_bytes(b"old")
     built.write_bytes(b"not a database")
     assert cache.open_word_lexicon(tmp_path) is None  # rebuilt, and this call used jieba's own dictionary
     assert isinstance(cache.open_word_lexicon(tmp_path), cache.WordLexicon)
+    assert not stale.exists()  # building a lexicon clears the ones no install can read any more
 
 
 _WORDS = textwrap.dedent("""
@@ -115,7 +118,7 @@ _HOST = textwrap.dedent("""
     whole = jieba.Tokenizer()
     stock = [whole.lcut(first), whole.lcut(second)]
     mine = [words._jieba_for(first).lcut(first), words.place_names(first), words.content_words(first[:3000])]
-    in_lexicon = any(key == host_word for key, _, _ in lexicon.full_dictionary()[1])
+    in_lexicon = any(host_word in keys.split("\t") for _, keys, _, _ in lexicon.full_dictionary()[1])
     host_cut = host_word in jieba.lcut(first)
     print(json.dumps([words._partial is not None, host_word, host_cut, jieba.lcut(second), stock, mine, in_lexicon],
                      ensure_ascii=False))

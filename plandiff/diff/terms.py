@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..engines.words import index_terms
+from ..engines.words import index_terms, load_words_for
 from ..model import Plan
 
 _NUMBER = re.compile(r"[\d.%,]+")
@@ -30,6 +30,7 @@ class PlanTerms:
 def plan_terms(plan: Plan) -> PlanTerms:
     """Segment every heading and sentence of the plan once."""
     terms = PlanTerms({}, {})
+    load_words_for(text for section in plan.sections for text in (section.heading, *(s.text for s in section.sentences)))
     for section in plan.sections:
         heading = terms.of(section.heading) if section.heading else []
         terms.headings[section.id] = heading

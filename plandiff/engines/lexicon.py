@@ -19,8 +19,12 @@ class Lexicon(Protocol):
 
     total: int  # the sum of every word's frequency, as jieba computes it
 
-    def entries(self, prefixes: Iterable[str]) -> Iterable[tuple[str, int, str]]:
-        """(key, frequency, dictionary tags) of every key whose first two characters are one of prefixes."""
+    def blocks(self, prefixes: Iterable[str]) -> Iterable[tuple[str, str, str]]:
+        """For each of prefixes that starts a key: (keys, frequencies, tags), each tab-separated and in step.
+
+        A key's prefix is its first two characters (its only one for a one-character key). Tags are the
+        dictionary's part-of-speech flags, space-separated ("ns n"), empty for a key with none.
+        """
 
 
 def imported_jieba():
@@ -47,7 +51,7 @@ class PartialDictionary:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.loaded: set[str] = set()
-        self.tags: dict[str, tuple[str, ...]] = {}
+        self.tags: dict[str, str] = {}  # key → its dictionary flags, space-separated
 
     def load_for(self, tokenizer, text: str) -> None:
         """Add to tokenizer.FREQ every key a cut of text can look up (the caller holds the lock)."""
@@ -57,24 +61,32 @@ class PartialDictionary:
         missing = needed - self.loaded
         if not missing:
             return
-        found = {}
-        for key, frequency, tags in self.lexicon.entries(sorted(missing)):
-            found[key] = frequency
-            if tags:
-                self.tags[key] = tuple(tags.split())
-        tokenizer.FREQ.update(found)
+        for keys, frequencies, tags in self.lexicon.blocks(sorted(missing)):
+            # A block's entries arrive as three strings: splitting and zipping them keeps the loop in C
+            # (a row per key took 0.25 s for a national report pair, this 0.05 s).
+            split_keys = keys.split("\t")
+            tokenizer.FREQ.update(zip(split_keys, map(int, frequencies.split("\t"))))
+            self.tags.update(zip(split_keys, tags.split("\t")))
         self.loaded |= missing
 
 
-def full_dictionary() -> tuple[int, Iterator[tuple[str, int, str]]]:
-    """jieba's whole stock prefix dictionary: its total, and (key, frequency, tags) for every key (for a Lexicon)."""
+def full_dictionary() -> tuple[int, Iterator[tuple[str, str, str, str]]]:
+    """jieba's whole stock prefix dictionary: its total, and a (prefix, keys, frequencies, tags) block per prefix."""
     # A fresh tokenizer: the process's jieba.dt may carry a host's own words, which are not the stock dictionary.
     tokenizer = imported_jieba().Tokenizer()
     tokenizer.initialize()
     tags: dict[str, list[str]] = {}
     for word, flag in TAGGED_LINE.findall(dictionary_text(tokenizer)):
         tags.setdefault(word, []).append(flag)
-    return tokenizer.total, ((key, frequency, " ".join(tags.get(key, ()))) for key, frequency in tokenizer.FREQ.items())
+    grouped: dict[str, list[str]] = {}
+    for key in tokenizer.FREQ:
+        grouped.setdefault(key[:2], []).append(key)
+
+    def block(prefix: str, keys: list[str]) -> tuple[str, str, str, str]:
+        return (prefix, "\t".join(keys), "\t".join(str(tokenizer.FREQ[key]) for key in keys),
+                "\t".join(" ".join(tags.get(key, ())) for key in keys))
+
+    return tokenizer.total, (block(prefix, keys) for prefix, keys in grouped.items())
 
 
 def dictionary_identity() -> str:

@@ -85,6 +85,15 @@ def _jieba_for(text: str):
     return tokenizer
 
 
+def load_words_for(texts) -> None:
+    """Load the dictionary keys every cut of texts can look up, in one pass over the lexicon.
+
+    Each cut loads what it is missing anyway; loading a whole plan first reads the lexicon once
+    instead of once a sentence (0.28 s of a national report pair's 1.2 s).
+    """
+    _jieba_for("\n".join(texts))
+
+
 def _bounded(cut, text: str) -> list:
     """cut(text) with every over-long run cut into MAX_RUN pieces first, so the cost stays linear."""
     _jieba_for(text)
@@ -180,7 +189,7 @@ def _tagged(word: str, flags: tuple[str, ...]) -> bool:
     """Whether jieba's dictionary tags word with one of flags (word comes from a cut, so it is loaded)."""
     partial = _partial
     if partial is not None:
-        return any(flag in flags for flag in partial.tags.get(word, ()))
+        return any(flag in flags for flag in partial.tags.get(word, "").split())
     return word in _words_tagged(flags)
 
 

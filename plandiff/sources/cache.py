@@ -12,6 +12,7 @@ is kept in the temporary folder, where jieba keeps its own cache, under a name t
 from __future__ import annotations
 
 import dataclasses
+import glob
 import hashlib
 import os
 import sqlite3
@@ -143,23 +144,23 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-LEXICON_FORMAT = "1"  # bump when the lexicon's tables change
+LEXICON_FORMAT = "2"  # bump when the lexicon's tables change
 _BATCH = 500  # prefixes per query, under SQLite's oldest limit of 999 parameters
 
 
 class WordLexicon:
-    """jieba's prefix dictionary in an SQLite file, read by the first one or two characters of its keys."""
+    """jieba's prefix dictionary in an SQLite file, a row for each first one or two characters of its keys."""
 
     def __init__(self, path: Path):
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.total = int(self._db.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()[0])
 
-    def entries(self, prefixes):
-        """(key, frequency, tags) of every key whose first two characters (or only one) are one of prefixes."""
+    def blocks(self, prefixes):
+        """(keys, frequencies, tags) of each of prefixes that starts a key (see engines/lexicon.py's Lexicon)."""
         ordered = list(prefixes)
         for first in range(0, len(ordered), _BATCH):
             batch = ordered[first:first + _BATCH]
-            query = f"SELECT key, frequency, tags FROM entries WHERE prefix IN ({','.join('?' * len(batch))})"
+            query = f"SELECT keys, frequencies, tags FROM blocks WHERE prefix IN ({','.join('?' * len(batch))})"
             yield from self._db.execute(query, batch)
 
 
@@ -208,6 +209,17 @@ def _owned(path: Path) -> bool:
     return stat.S_ISREG(found.st_mode) and (not hasattr(os, "getuid") or found.st_uid == os.getuid())
 
 
+def _remove_stale_lexicons(current: Path) -> None:
+    """Delete this user's lexicons for another jieba or lexicon format from current's folder: 14 MB each."""
+    stem = current.name[:-len("0123456789abcdef.sqlite3")]
+    for other in current.parent.glob(f"{glob.escape(stem)}{'?' * 16}.sqlite3"):
+        try:
+            if other != current and _owned(other):
+                other.unlink()
+        except OSError:
+            pass  # another process's, or already gone: it costs disk space, nothing else
+
+
 def _build_lexicon(path: Path) -> None:
     # The temporary file first: a folder that can't be written costs nothing more than jieba's own load.
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,18 +227,19 @@ def _build_lexicon(path: Path) -> None:
     os.close(handle)
     temporary = Path(name)
     try:
-        total, entries = lexicon.full_dictionary()
+        total, blocks = lexicon.full_dictionary()
         db = sqlite3.connect(temporary)
         with db:
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
-            db.execute("CREATE TABLE entries (prefix TEXT, key TEXT, frequency INTEGER, tags TEXT, "
-                       "PRIMARY KEY (prefix, key)) WITHOUT ROWID")
+            # A row per prefix, its keys packed in one string: a plan needs 44,000 keys under 14,000 prefixes.
+            db.execute("CREATE TABLE blocks (prefix TEXT PRIMARY KEY, keys TEXT, frequencies TEXT, tags TEXT) "
+                       "WITHOUT ROWID")
             db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
-            db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)",
-                           ((key[:2], key, frequency, tags) for key, frequency, tags in entries))
+            db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)", blocks)
         db.close()
         temporary.replace(path)  # whole or not at all: a reader never sees half a lexicon
         temporary = None
+        _remove_stale_lexicons(path)
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
