@@ -21,23 +21,50 @@ def idf_weights(docs: list[list[str]]) -> dict[str, float]:
     return {token: math.log((1 + total) / (1 + count)) + 1 for token, count in document_frequency.items()}
 
 
-def tfidf_rows(docs: list[list[str]], idf: dict[str, float], vocabulary: dict[str, int]):
-    """A sparse matrix of L2-normalised TF-IDF rows; tokens outside idf are ignored."""
+# Below this many matrix cells (rows × shared terms) the cosines are computed dense with numpy alone:
+# a plan pair's sections and sentence groups always are, and scipy.sparse (0.2 s to import) is loaded
+# only for inputs where dense matrices would cost real memory (the 1 MB benchmark pair).
+DENSE_CELLS = 4_000_000
+
+
+def tfidf_vectors(docs: list[list[str]], idf: dict[str, float]) -> list[dict[str, float]]:
+    """Each doc's L2-normalised TF-IDF weights by term; terms outside idf are ignored."""
+    vectors = []
+    for doc in docs:
+        weights = {token: (1 + math.log(count)) * idf[token] for token, count in Counter(doc).items() if token in idf}
+        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        vectors.append({token: weight / norm for token, weight in weights.items()})
+    return vectors
+
+
+def _shared_columns(old: list[dict[str, float]], new: list[dict[str, float]]) -> dict[str, int]:
+    """A column for each term on both sides: no other term adds to an old × new dot product."""
+    shared = set().union(*old) & set().union(*new)
+    return {token: column for column, token in enumerate(sorted(shared))}
+
+
+def _matrix(vectors: list[dict[str, float]], columns: dict[str, int], dense: bool):
+    """vectors as rows over columns: a numpy array, or a scipy CSR matrix when dense is False."""
+    rows, cols, values = [], [], []
+    for row, vector in enumerate(vectors):
+        for token, weight in vector.items():
+            column = columns.get(token)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+                values.append(weight)
+    shape = (len(vectors), max(1, len(columns)))
+    if dense:
+        matrix = np.zeros(shape)
+        matrix[rows, cols] = values
+        return matrix
     from scipy.sparse import csr_matrix
 
-    rows, cols, values = [], [], []
-    for row, doc in enumerate(docs):
-        for token, count in Counter(doc).items():
-            if token in idf:
-                rows.append(row)
-                cols.append(vocabulary.setdefault(token, len(vocabulary)))
-                values.append((1 + math.log(count)) * idf[token])
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(docs), max(1, len(idf))), dtype=np.float64)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1
-    from scipy.sparse import diags
+    return csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
 
-    return diags(1 / norms) @ matrix
+
+def _is_small(old_count: int, new_count: int, columns: dict[str, int]) -> bool:
+    return (old_count + new_count) * len(columns) <= DENSE_CELLS
 
 
 def tfidf_cosine(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float] | None = None) -> np.ndarray:
@@ -46,28 +73,36 @@ def tfidf_cosine(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict
     if not old_docs or not new_docs:
         return np.zeros((len(old_docs), len(new_docs)))
     idf = idf if idf is not None else idf_weights(old_docs + new_docs)
-    vocabulary: dict[str, int] = {}
-    old_matrix = tfidf_rows(old_docs, idf, vocabulary)
-    new_matrix = tfidf_rows(new_docs, idf, vocabulary)
-    return np.asarray((old_matrix @ new_matrix.T).todense())
+    old, new = tfidf_vectors(old_docs, idf), tfidf_vectors(new_docs, idf)
+    columns = _shared_columns(old, new)
+    dense = _is_small(len(old), len(new), columns)
+    product = _matrix(old, columns, dense) @ _matrix(new, columns, dense).T
+    return product if dense else np.asarray(product.todense())
 
 
 def tfidf_candidates(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float],
                      threshold: float, block: int = 2000) -> list[tuple[float, int, int]]:
     """(score, old, new) for every pair whose TF-IDF cosine reaches threshold, best first.
 
-    Computed sparsely in blocks of old rows, so memory stays near the number of candidate pairs.
+    Small inputs are computed dense; large ones sparsely in blocks of old rows, so memory stays near the
+    number of candidate pairs.
     """
     if not old_docs or not new_docs:
         return []
-    vocabulary: dict[str, int] = {}
-    old_matrix = tfidf_rows(old_docs, idf, vocabulary)
-    new_matrix = tfidf_rows(new_docs, idf, vocabulary).T.tocsc()
+    old, new = tfidf_vectors(old_docs, idf), tfidf_vectors(new_docs, idf)
+    columns = _shared_columns(old, new)
     found = []
-    for first in range(0, len(old_docs), block):
-        product = (old_matrix[first:first + block] @ new_matrix).tocoo()
-        keep = product.data >= threshold
-        found += zip(product.data[keep].tolist(), (product.row[keep] + first).tolist(), product.col[keep].tolist())
+    if _is_small(len(old), len(new), columns):
+        product = _matrix(old, columns, True) @ _matrix(new, columns, True).T
+        rows, cols = np.nonzero((product >= threshold) & (product > 0))  # as the sparse product: no zeros
+        found = list(zip(product[rows, cols].tolist(), rows.tolist(), cols.tolist()))
+    else:
+        old_matrix, new_matrix = _matrix(old, columns, False), _matrix(new, columns, False).T.tocsc()
+        for first in range(0, len(old), block):
+            product = (old_matrix[first:first + block] @ new_matrix).tocoo()
+            keep = product.data >= threshold
+            found += zip(product.data[keep].tolist(), (product.row[keep] + first).tolist(),
+                         product.col[keep].tolist())
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
     return found
 
