@@ -212,6 +212,29 @@ def test_text_that_surely_fits_is_not_measured_and_breaks_nowhere():
             assert break_offsets(text, width) == _measured_breaks(text, width), (text, width)
 
 
+def test_signed_lines_hang_under_the_sign_and_keep_their_colours():
+    from io import StringIO
+
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    from plandiff.render.wrap import SignedLines
+
+    sentence = "今年发展主要预期目标是：国内生产总值增长5.5%左右；城镇新增就业1100万人以上，城镇调查失业率5.5%以内。"
+    rows = [(Text("+", style="green"), Text(sentence, style="green")), (Text("~"), Text("短句。"))]
+    for width in (20, 41, 100):
+        console = Console(file=StringIO(), width=width, force_terminal=True, color_system="standard")
+        console.print(SignedLines(rows))
+        rendered = console.file.getvalue()
+        plain = Text.from_ansi(rendered).plain.splitlines()
+        assert plain[0].startswith("+ ") and plain[-1] == "~ 短句。"
+        assert all(line.startswith("  ") for line in plain[1:-1])  # the sentence's lines hang under its first
+        assert "".join(line[2:] for line in plain[:-1]) == sentence
+        assert all(cell_len(line) <= width for line in plain)
+        assert "\x1b[32m" in rendered  # green, though the text has no spans
+
+
 def test_shell_completion_completes_commands_and_is_not_a_comparison():
     import os
     import subprocess

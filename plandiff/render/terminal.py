@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison, Piece, Plan, Section, SectionChange, SectionRole, SentenceChange
-from .wrap import Wrapped
+from .wrap import SignedLines, Wrapped
 
 SIDE_BY_SIDE_WIDTH = 200
 TARGET = "reverse"
@@ -76,14 +76,9 @@ def header(comparison: Comparison) -> Table:
     return table
 
 
-def digest_view(comparison: Comparison) -> Table:
+def digest_view(comparison: Comparison) -> SignedLines:
     """The digest's lines as a bulleted list that wraps with a hanging indent."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for line in comparison.digest:
-        grid.add_row("•", Wrapped(Text(line.text)))
-    return grid
+    return SignedLines([(Text("•"), Text(line.text)) for line in comparison.digest])
 
 
 def section_matches(comparison: Comparison, needle: str) -> bool:
@@ -198,15 +193,10 @@ def section_view(row: SectionChange, options: ViewOptions, comparison: Compariso
     return parts
 
 
-def _sentence_lines(sentences, options: ViewOptions, comparison: Comparison | None = None) -> Table:
+def _sentence_lines(sentences, options: ViewOptions, comparison: Comparison | None = None) -> SignedLines:
     """One row per sentence: its sign in a narrow column, the text wrapping with a hanging indent."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold", ratio=1)
-    for sentence in sentences:
-        grid.add_row(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]),
-                     Wrapped(_sentence_text(sentence, options, comparison)))
-    return grid
+    return SignedLines([(Text(SIGN[sentence.status], style=STATUS_STYLE[sentence.status]),
+                         _sentence_text(sentence, options, comparison)) for sentence in sentences])
 
 
 def _visible(sentence: SentenceChange, options: ViewOptions) -> bool:

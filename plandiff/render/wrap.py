@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 # Characters that may not start a line (closing punctuation), and that may not end one (opening).
@@ -79,3 +80,45 @@ class Wrapped:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         longest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
         return Measurement(min(4, longest), longest)
+
+
+class SignedLines:
+    """Rows of a short sign (+, -, ~, •) and a text that wraps like Wrapped, its lines hanging under the first.
+
+    What a two-column Table.grid draws, without the grid's cost: a table measures every cell's width,
+    character by character, several times (0.3 s of the 0.4 s a national report diff took to render).
+    """
+
+    def __init__(self, rows: list[tuple[Text, Text]]):
+        self.rows = rows
+
+    def _sign_width(self) -> int:
+        return max((sign.cell_len for sign, _ in self.rows), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        sign_width = self._sign_width()
+        hanging = Segment(" " * (sign_width + 1))
+        width = max(1, options.max_width - sign_width - 1)
+        for sign, text in self.rows:
+            lines = text.divide(break_offsets(text.plain, width))
+            shown = [line for line in lines if line.plain or len(lines) == 1]
+            for number, line in enumerate(shown):
+                line.rstrip()
+                if number == 0:
+                    yield from _styled(sign, console)
+                    yield Segment(" " * (sign_width - sign.cell_len + 1))
+                else:
+                    yield hanging
+                yield from _styled(line, console)
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(line) for _, text in self.rows for line in text.plain.split("\n")), default=0)
+        return Measurement(self._sign_width() + 1 + min(4, longest), self._sign_width() + 1 + longest)
+
+
+def _styled(text: Text, console: Console):
+    """text's segments in its own style: Text.render applies a text's style only through its spans."""
+    if text.style and not text.spans:
+        return Segment.apply_style(text.render(console), console.get_style(text.style))
+    return text.render(console)
