@@ -19,12 +19,13 @@ from ..model import (
     Summary,
     Target,
 )
+from ..engines.words import key_nouns
 from ..targets.extract import extract_targets
 from ..targets.match import match_targets
 from .digest import digest, newly_appearing_terms, same_series
 from .sections import align_sections, alignable
 from .sentences import Row, SentenceScorer, diff_sentences, find_moves, heading_diff, mark_targets
-from .terms import plan_terms
+from .terms import PlanTerms, plan_terms
 
 
 def compare(old: Plan, new: Plan) -> Comparison:
@@ -57,16 +58,16 @@ def compare(old: Plan, new: Plan) -> Comparison:
     )
     targets = match_targets(old_targets, new_targets)
     comparison = Comparison(old, new, sections, _summary(old, new, pairs, sections), targets)
-    return replace(comparison, digest=digest(comparison, _new_terms(old, new)))
+    return replace(comparison, digest=digest(comparison, _new_terms(old, new, new_terms)))
 
 
-def _new_terms(old: Plan, new: Plan) -> tuple[str, ...]:
+def _new_terms(old: Plan, new: Plan, new_terms: PlanTerms) -> tuple[str, ...]:
     """Newly appearing key terms, for two editions of one series only (across places, every word is new)."""
     if not same_series(old, new):
         return ()
-    from ..engines.words import noun_terms
-
-    return newly_appearing_terms(old, new, noun_terms(new.text))
+    # The sections' words, already cut for alignment: a page's byline (责任编辑) is no key term.
+    words = key_nouns(term for terms in new_terms.own.values() for term in terms)
+    return newly_appearing_terms(old, new, words)
 
 
 def _spans(sentence: Sentence | None, targets: tuple[Target, ...], starts: list[int]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ import sys
 import threading
 from collections import Counter
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from .lexicon import Lexicon, PartialDictionary, dictionary_text, imported_jieba
 
@@ -314,5 +314,13 @@ def general_idf(term: str) -> float:
 def noun_terms(text: str) -> list[str]:
     """Nouns and noun-like verbs of four or more characters, in order (宏观调控, 金融工具): candidate key terms."""
     # Line by line gives the words a whole-text cut gives: jieba never joins characters across a line break.
-    return [word for line in text.splitlines() for word in _line_words(line)
-            if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]
+    return key_nouns(word for line in text.splitlines() for word in _line_words(line))
+
+
+def key_nouns(words: Iterable[str]) -> list[str]:
+    """The words of four or more characters that jieba's dictionary tags as nouns or noun-like verbs, in order.
+
+    Words longer than three characters come only from the dictionary route of a cut, never from jieba's
+    search-mode additions, so index_terms' words serve as well as a cut of their own.
+    """
+    return [word for word in words if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]
