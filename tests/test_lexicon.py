@@ -43,6 +43,23 @@ def test_cuts_with_the_entries_a_text_needs_are_the_cuts_with_the_whole_dictiona
         assert part.lcut_for_search(text) == whole.lcut_for_search(text)
 
 
+def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
+    import jieba
+
+    from plandiff.engines.lexicon import quick_tokenizer_class
+
+    stock = jieba.Tokenizer()
+    stock.initialize()
+    quick = quick_tokenizer_class()()
+    quick.FREQ, quick.total, quick.initialized = stock.FREQ, stock.total, True
+    for text in _texts() + [(CORPUS / "hailar-gwr-2017.txt").read_text(encoding="utf-8")]:
+        for line in text.splitlines():
+            assert quick.get_DAG(line) == stock.get_DAG(line)
+        assert quick.lcut(text) == stock.lcut(text)
+        assert quick.lcut(text, HMM=False) == stock.lcut(text, HMM=False)
+        assert quick.lcut_for_search(text) == stock.lcut_for_search(text)
+
+
 @pytest.mark.slow
 def test_a_damaged_lexicon_is_built_again(tmp_path):
     assert cache.open_word_lexicon(tmp_path) is None
