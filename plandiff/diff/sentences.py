@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..engines.similarity import assign, greedy_pairs, idf_weights, order_bonus, tfidf_candidates, tfidf_cosine
+from ..engines.similarity import assign, cosine_candidates, cosine_matrix, greedy_pairs, idf_weights, order_bonus, tfidf_vectors
 from ..engines.worddiff import word_diff
 from ..model import Diff, Piece, Section, Sentence, SentenceChange, SentenceStatus
 from ..parse.text import squeeze
@@ -28,13 +28,18 @@ class SentenceScorer:
     def __init__(self, old_terms: PlanTerms, new_terms: PlanTerms):
         self.old_terms, self.new_terms = old_terms, new_terms
         self.idf = idf_weights(list(old_terms.by_text.values()) + list(new_terms.by_text.values()))
+        # Each sentence's vector, made once: a sentence is scored inside its section and again for moves.
+        self._vectors: tuple[dict, dict] = ({}, {})
 
-    def _docs(self, sentences: list[Sentence], terms: PlanTerms) -> list[list[str]]:
-        return [terms.of(s.text) for s in sentences]
+    def _docs(self, sentences: list[Sentence], side: int) -> list[dict[str, float]]:
+        terms, made = (self.old_terms, self.new_terms)[side], self._vectors[side]
+        missing = [s.text for s in sentences if s.text not in made]
+        made.update(zip(missing, tfidf_vectors([terms.of(text) for text in missing], self.idf)))
+        return [made[s.text] for s in sentences]
 
     def matrix(self, old: list[Sentence], new: list[Sentence]):
         """Every old × new score (0–1); identical text (ignoring spaces) scores 1."""
-        scores = tfidf_cosine(self._docs(old, self.old_terms), self._docs(new, self.new_terms), self.idf)
+        scores = cosine_matrix(self._docs(old, 0), self._docs(new, 1))
         new_keys: dict[str, list[int]] = {}
         for j, sentence in enumerate(new):
             new_keys.setdefault(squeeze(sentence.text), []).append(j)
@@ -45,8 +50,7 @@ class SentenceScorer:
 
     def candidates(self, old: list[Sentence], new: list[Sentence], threshold: float):
         """(score, old, new) for pairs at or above threshold, best first, computed sparsely."""
-        return tfidf_candidates(self._docs(old, self.old_terms), self._docs(new, self.new_terms), self.idf,
-                                threshold)
+        return cosine_candidates(self._docs(old, 0), self._docs(new, 1), threshold)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 
 

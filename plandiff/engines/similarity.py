@@ -70,26 +70,29 @@ def _is_small(old_count: int, new_count: int, columns: dict[str, int]) -> bool:
 def tfidf_cosine(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float] | None = None) -> np.ndarray:
     """Dense cosine similarity of TF-IDF vectors (IDF over both sides unless given); memory grows with the
     non-zero terms and the old × new result, never with the vocabulary."""
-    if not old_docs or not new_docs:
-        return np.zeros((len(old_docs), len(new_docs)))
     idf = idf if idf is not None else idf_weights(old_docs + new_docs)
-    old, new = tfidf_vectors(old_docs, idf), tfidf_vectors(new_docs, idf)
+    return cosine_matrix(tfidf_vectors(old_docs, idf), tfidf_vectors(new_docs, idf))
+
+
+def cosine_matrix(old: list[dict[str, float]], new: list[dict[str, float]]) -> np.ndarray:
+    """Every old × new cosine of normalised vectors (tfidf_vectors), as a dense array."""
+    if not old or not new:
+        return np.zeros((len(old), len(new)))
     columns = _shared_columns(old, new)
     dense = _is_small(len(old), len(new), columns)
     product = _matrix(old, columns, dense) @ _matrix(new, columns, dense).T
     return product if dense else np.asarray(product.todense())
 
 
-def tfidf_candidates(old_docs: list[list[str]], new_docs: list[list[str]], idf: dict[str, float],
-                     threshold: float, block: int = 2000) -> list[tuple[float, int, int]]:
-    """(score, old, new) for every pair whose TF-IDF cosine reaches threshold, best first.
+def cosine_candidates(old: list[dict[str, float]], new: list[dict[str, float]], threshold: float,
+                      block: int = 2000) -> list[tuple[float, int, int]]:
+    """(score, old, new) for every pair of normalised vectors whose cosine reaches threshold, best first.
 
     Small inputs are computed dense; large ones sparsely in blocks of old rows, so memory stays near the
     number of candidate pairs.
     """
-    if not old_docs or not new_docs:
+    if not old or not new:
         return []
-    old, new = tfidf_vectors(old_docs, idf), tfidf_vectors(new_docs, idf)
     columns = _shared_columns(old, new)
     found = []
     if _is_small(len(old), len(new), columns):
