@@ -28,6 +28,7 @@ _OUTLINE_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(
 # (U+00A0), as Word and web pages indent Chinese paragraphs; runs of ASCII spaces may align a table.
 _INDENT = re.compile(r"(?<=\S)(?=[ \t\u3000\u00a0]*[\u3000\u00a0])[ \t\u3000\u00a0]{2,}(?=\S)")
 _SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def break_at_indents(source: str, folded: str) -> str:
@@ -89,15 +90,24 @@ def parse_plan(
     `styled` the (offset, level) of lines a DOCX styled as headings.
     """
     folded = mend_page_breaks(break_at_indents(text, fold(text)))
-    # The document's characters, with the whitespace the page mending rewrote (a broken line's newline).
     # Controls and lone surrogates are never shown raw (a terminal would obey an ESC): visible() keeps lengths.
-    shown = "".join(f if f.isspace() else o for o, f in zip(visible(text), folded))
+    shown = _with_whitespace_of(folded, visible(text))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
     metadata = read_metadata(folded, page, body_text)
     sections = assign_roles(parse_outline(folded, page.body, shown, pages, styled), metadata.year)
     warnings = parse_warnings(text, sections)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)
+
+
+def _with_whitespace_of(folded: str, source: str) -> str:
+    """source's characters with folded's whitespace (the page mending rewrites a broken line's); same length."""
+    parts, cursor = [], 0
+    for match in _WHITESPACE.finditer(folded):  # runs of whitespace, not every character: a plan has 20,000
+        parts += [source[cursor:match.start()], match.group()]
+        cursor = match.end()
+    parts.append(source[cursor:])
+    return "".join(parts)
 
 
 def parse_warnings(text: str, sections) -> tuple[str, ...]:
