@@ -151,3 +151,13 @@ def test_the_target_list_names_sections_as_the_document_numbers_them():
     assert result.exit_code == 0
     assert rows[0][-1] == "preamble"
     assert any(row[-3:] == ["三、", "›", "7."] for row in rows)
+
+
+def test_the_command_line_runs_blas_single_threaded_unless_the_user_says_otherwise():
+    script = "import os, plandiff.cli; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    assert subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                          check=True).stdout.strip() == "1"
+    env["OPENBLAS_NUM_THREADS"] = "3"
+    assert subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                          check=True).stdout.strip() == "3"
