@@ -12,7 +12,6 @@ is kept in the temporary folder, where jieba keeps its own cache, under a name t
 from __future__ import annotations
 
 import dataclasses
-import glob
 import hashlib
 import os
 import sqlite3
@@ -209,17 +208,6 @@ def _owned(path: Path) -> bool:
     return stat.S_ISREG(found.st_mode) and (not hasattr(os, "getuid") or found.st_uid == os.getuid())
 
 
-def _remove_stale_lexicons(current: Path) -> None:
-    """Delete this user's lexicons for another jieba or lexicon format from current's folder: 14 MB each."""
-    stem = current.name[:-len("0123456789abcdef.sqlite3")]
-    for other in current.parent.glob(f"{glob.escape(stem)}{'?' * 16}.sqlite3"):
-        try:
-            if other != current and _owned(other):
-                other.unlink()
-        except OSError:
-            pass  # another process's, or already gone: it costs disk space, nothing else
-
-
 def _build_lexicon(path: Path) -> None:
     # The temporary file first: a folder that can't be written costs nothing more than jieba's own load.
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -239,7 +227,6 @@ def _build_lexicon(path: Path) -> None:
         db.close()
         temporary.replace(path)  # whole or not at all: a reader never sees half a lexicon
         temporary = None
-        _remove_stale_lexicons(path)
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
