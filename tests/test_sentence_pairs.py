@@ -36,6 +36,16 @@ def test_frame_only_pairs_score_low_and_real_edits_high():
     assert scores[2, 2] >= 0.5 and scores[3, 3] >= 0.5
 
 
+def test_a_congress_session_or_ordinal_that_moves_on_is_an_edit():
+    # Every work report's subtitle names its congress session; the next year's is the same line edited.
+    comparison = _comparison("national-gwr-2022--national-gwr-2023")
+    (subtitle,) = [c for row in comparison.sections for c in row.sentences if c.new and "会议上" in c.new.text]
+    assert subtitle.status == "changed" and "第十三届" in subtitle.old.text and "第十四届" in subtitle.new.text
+    terms = plan_terms(plandiff.load(str(corpus_file("national-gwr-2023.txt"))))
+    found = terms.of("党的二十大胜利召开,第十四届全国人民代表大会第一次会议上")
+    assert "全国人民代表大会" in found and not {"二十大", "第十四届", "十四", "第一次"} & set(found)
+
+
 def _comparison(name: str):
     old, new = name.split("--")
     load = lambda part: plandiff.load(str(corpus_file(f"{part}.txt")) if part.startswith(("national", "hailar"))

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from ..engines.words import index_terms, load_words_for
 from ..model import Plan
 
-_NUMBER = re.compile(r"[\d.%,]+")
+# Numbers and ordinals in digits or Chinese numerals (5.5%, 十四, 第十四届, 第一次, 二十大): a changed figure or a
+# congress's next session is an edit of the same sentence, not a change of topic.
+_NUMBER = re.compile(r"[\d.%,]+|第?[〇零一二两三四五六七八九十百千]+[届次大]?")
 
 
 @dataclass
@@ -21,7 +23,7 @@ class PlanTerms:
     by_text: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, text: str) -> list[str]:
-        """The text's terms without bare numbers: a changed figure is an edit, not a change of topic."""
+        """The text's terms without bare numbers and ordinals."""
         if text not in self.by_text:
             self.by_text[text] = [t for t in index_terms(text) if not _NUMBER.fullmatch(t)]
         return self.by_text[text]
