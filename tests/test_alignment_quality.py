@@ -20,7 +20,7 @@ import plandiff
 # on a second reading of both plans, so its recall is measured against ten sure pairs, not nine.
 SEED_FLOORS = {
     "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.90},
-    "changzhou-2018--binzhou-2023": {"precision": 1.0, "recall": 0.80},
+    "changzhou-2018--binzhou-2023": {"precision": 1.0, "recall": 0.90},
 }
 NATIONAL_F1 = 0.97
 NATIONAL = ["national-gwr-2021--national-gwr-2022", "national-gwr-2022--national-gwr-2023"]

@@ -89,3 +89,31 @@ def test_a_review_is_not_split_from_a_task_part_on_relative_closeness():
     _, _, rows = _rows("wuhan-2014", "qingdao-shinan-2021")
     assert {row.status for row in rows if (row.old, row.new) == ("3", "1")} == set()
     assert ("3", "2") in {(row.old, row.new) for row in rows if row.status == "matched"}
+
+
+def test_leftovers_whose_headings_name_the_same_topic_pair():
+    # changzhou 2.引进培育一批高端人才 and binzhou （一）加速集聚战略科技人才 share one heading noun, 人才, which both
+    # texts use far more densely than their plans do; their bodies are each other's closest among sections
+    # that name it (binzhou （二）提升人才平台服务水平 names it too, but its body is about 院士工作站). Nothing
+    # else explains either section, so they pair. wuhan's 科技金融 part and binzhou's 创新科技金融模式 likewise.
+    _, _, rows = _rows("changzhou-2018", "binzhou-2023")
+    assert {row.status for row in rows if (row.old, row.new) == ("2.2.2", "5.1")} == {"matched"}
+    assert not [row for row in rows if row.new == "5.2" and row.old is not None]
+    _, _, rows = _rows("wuhan-2014", "binzhou-2023")
+    assert {row.status for row in rows if (row.old, row.new) == ("3.5", "5.4")} == {"matched"}
+
+
+def test_a_frame_word_in_both_headings_is_no_topic():
+    # 科技 is in most of changzhou's headings and spread over its whole text: a frame word, no topic, so it can
+    # pair nothing on this rule. 人才 and 上市 are where the text bears them out.
+    from plandiff.diff.sections import _Side, _subtree_terms, _topic_words, alignable
+    from plandiff.diff.terms import plan_terms
+
+    plan = seed_plan("changzhou-2018")
+    terms = plan_terms(plan)
+    side = _Side.of(plan, alignable(plan))
+    topics = dict(zip((s.id for s in side.sections), _topic_words(plan, side, terms, _subtree_terms(plan, side, terms))))
+    assert "人才" in topics["2.2.2"]
+    assert "上市" in topics["2.1.2"]
+    assert not any("科技" in words for words in topics.values())
+    assert not topics["1.6"]  # a list line has no text to bear a topic out
