@@ -264,15 +264,20 @@ def _pair_shared_topics(a: _Side, b: _Side, statuses, bodies, roles, topics_old,
     added = {j for (i, j) in statuses if i is None}
     containers_old = {k for (i, j) in statuses if i is not None and j is not None for k in _ancestors(a, i)}
     containers_new = {k for (i, j) in statuses if i is not None and j is not None for k in _ancestors(b, j)}
-    candidates = [(i, j) for i in sorted(removed - containers_old) if topics_old[i]
-                  for j in sorted(added - containers_new) if topics_old[i] & topics_new[j] and roles[i, j] > FORBIDDEN]
-    found = []
-    for i, j in candidates:
-        best_new = max((y for x, y in candidates if x == i), key=lambda y: bodies[i, y])
-        best_old = max((x for x, y in candidates if y == j), key=lambda x: bodies[x, j])
-        if best_new == j and best_old == i and bodies[i, j] >= SIBLING_THRESHOLD:
-            found.append((i, j))
-    return found
+    naming: dict[str, list[int]] = {}  # topic word → the added sections whose headings name it
+    for j in sorted(added - containers_new):
+        for word in topics_new[j]:
+            naming.setdefault(word, []).append(j)
+    candidates = {(i, j) for i in sorted(removed - containers_old) for word in topics_old[i]
+                  for j in naming.get(word, ()) if roles[i, j] > FORBIDDEN}
+    best_new: dict[int, int] = {}
+    best_old: dict[int, int] = {}
+    for i, j in sorted(candidates):
+        if i not in best_new or bodies[i, j] > bodies[i, best_new[i]]:
+            best_new[i] = j
+        if j not in best_old or bodies[i, j] > bodies[best_old[j], j]:
+            best_old[j] = i
+    return [(i, j) for i, j in sorted(best_new.items()) if best_old[j] == i and bodies[i, j] >= SIBLING_THRESHOLD]
 
 
 def _tree_terms(a: _Side, b: _Side, matched: list[tuple[int, int]]) -> np.ndarray:
