@@ -12,7 +12,7 @@ A heading-only list line (a target) pairs only with another list line.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -146,10 +146,12 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     into_old = item_evidence(b, subtree_new, old, a, old_terms).T
     statuses = splits_and_merges(matched, a, b, partner_bodies, into_new, into_old)
     topics = _topic_words(old, a, old_terms, subtree_old), _topic_words(new, b, new_terms, subtree_new)
+    shared_topics = {}
     for i, j in _pair_shared_topics(a, b, statuses, bodies, roles, *topics):
         del statuses[(i, None)], statuses[(None, j)]
         statuses[(i, j)] = SectionStatus.MATCHED
         matched.append((i, j))
+        shared_topics[(i, j)] = "、".join(sorted(topics[0][i] & topics[1][j]))
     tree = _tree_terms(a, b, matched)  # the moved flags and the explanation read the final tree
     total = content + roles + order + tree
     moved = moved_indices(matched)
@@ -158,6 +160,8 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     for index, (i, j) in enumerate(matched):
         moved_parent = bool(tree[i, j] < 0)
         why = _explain(a, b, i, j, headings, bodies, content, roles, tree, order, total, matched)
+        if (i, j) in shared_topics:
+            why = replace(why, topic=shared_topics[(i, j)])
         rows[(i, j)] = SectionPair(
             statuses[(i, j)], a.sections[i].id, b.sections[j].id, _round(content[i, j]),
             _round(headings[i, j]), _round(bodies[i, j]), index in moved or moved_parent, why,
