@@ -16,6 +16,7 @@ from pathlib import Path
 
 import plandiff.diff.regroup as regroup
 import plandiff.diff.sections as sections
+import plandiff.diff.topics as topics
 from plandiff.parse.pipeline import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ def _switch(names: list[str], values: dict[str, float] | None) -> dict[str, floa
     """Set each named constant to its value (or to 1e9, which switches its rule off); return the old values."""
     previous = {}
     for name in names:
-        module = sections if hasattr(sections, name) else regroup
+        module = next(m for m in (sections, regroup, topics) if hasattr(m, name))
         previous[name] = getattr(module, name)
         setattr(module, name, values[name] if values else 1e9)  # 1e9, not inf: inf * 0 would be NaN
     return previous
@@ -48,7 +49,7 @@ def _switch(names: list[str], values: dict[str, float] | None) -> dict[str, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--off", nargs="+", default=["HEADING_SUPPORT", "RELATIVE_FLOOR"],
-                        help="constants of sections.py or regroup.py whose rules to switch off")
+                        help="constants of sections.py, regroup.py or topics.py whose rules to switch off")
     names = parser.parse_args().off
     plans = {name: _plan(name) for name in NAMES}
     appeared = disappeared = 0

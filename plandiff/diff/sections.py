@@ -11,7 +11,6 @@ A heading-only list line (a target) pairs only with another list line.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +20,7 @@ from ..model import PairScore, Plan, Section, SectionRole, SectionStatus
 from .regroup import ancestors as _ancestors
 from .regroup import descendants, item_evidence, parent_of, splits_and_merges
 from .terms import PlanTerms, plan_terms
+from .topics import pair_shared_topics, topic_words
 
 HEADING_WEIGHT = 0.45
 BODY_WEIGHT = 0.55
@@ -37,11 +37,6 @@ MATCH_THRESHOLD = 0.20
 HEADING_SUPPORT = 2.4
 SIBLING_THRESHOLD = 0.10  # body similarity enough for leftover children of paired parents
 MUTUAL_THRESHOLD = 0.25  # body similarity enough for two leftovers that are each other's best match
-# A heading word is a section's topic when the section's text (below the heading) uses it at least twice and
-# this many times as densely as the whole plan does: 人才 under 引进培育高端人才, not 科技 or 推进 anywhere.
-# Window on the gold: 2.5–7.5 (below it qingdao and changzhou each gain a wrong pair; above it 人才 no
-# longer counts). Across the 72 plan pairs, 3 adds 企业 and the adverb 切实 as topics as well as 市场 and 产业.
-TOPIC_LIFT = 4.0
 
 
 @dataclass(frozen=True)
@@ -145,9 +140,9 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     into_new = item_evidence(a, subtree_old, new, b, new_terms)
     into_old = item_evidence(b, subtree_new, old, a, old_terms).T
     statuses = splits_and_merges(matched, a, b, partner_bodies, into_new, into_old)
-    topics = _topic_words(old, a, old_terms, subtree_old), _topic_words(new, b, new_terms, subtree_new)
+    topics = topic_words(old, a, old_terms, subtree_old), topic_words(new, b, new_terms, subtree_new)
     shared_topics = {}
-    for i, j in _pair_shared_topics(a, b, statuses, bodies, roles, *topics):
+    for i, j in pair_shared_topics(a, b, statuses, bodies, roles > FORBIDDEN, topics, SIBLING_THRESHOLD):
         del statuses[(i, None)], statuses[(None, j)]
         statuses[(i, j)] = SectionStatus.MATCHED
         matched.append((i, j))
@@ -241,47 +236,6 @@ def _pair_mutual_best(a: _Side, b: _Side, matched, bodies, roles) -> list[tuple[
                 and int(np.argmax(allowed[:, j])) == i and allowed[i, j] >= MUTUAL_THRESHOLD):
             found.append((i, j))
     return found
-
-
-def _topic_words(plan: Plan, side: _Side, terms: PlanTerms, subtree: list[list[str]]) -> list[set[str]]:
-    """Each section's heading words that its own text bears out (see TOPIC_LIFT)."""
-    plan_counts = Counter(t for words in terms.own.values() for t in words)
-    plan_size = max(1, sum(plan_counts.values()))
-    topics = []
-    for section, words in zip(side.sections, subtree):
-        heading = terms.headings[section.id]
-        counts = Counter(words)
-        size = max(1, len(words))
-        topics.append({t for t in set(heading) if counts[t] - heading.count(t) >= 2
-                       and (counts[t] - heading.count(t)) / size >= TOPIC_LIFT * plan_counts[t] / plan_size})
-    return topics
-
-
-def _pair_shared_topics(a: _Side, b: _Side, statuses, bodies, roles, topics_old, topics_new) -> list[tuple[int, int]]:
-    """A removed and an added section whose headings name a topic both texts bear out (人才: 引进培育高端人才
-    ↔ 加速集聚战略科技人才) pair when each is the other's closest on body words among such sections, and close
-    enough (SIBLING_THRESHOLD): across places one topic is often framed anew, but its noun survives.
-
-    A last resort: only sections that no match, split or merge explains, and no container of one that is.
-    """
-    removed = {i for (i, j) in statuses if j is None}
-    added = {j for (i, j) in statuses if i is None}
-    containers_old = {k for (i, j) in statuses if i is not None and j is not None for k in _ancestors(a, i)}
-    containers_new = {k for (i, j) in statuses if i is not None and j is not None for k in _ancestors(b, j)}
-    naming: dict[str, list[int]] = {}  # topic word → the added sections whose headings name it
-    for j in sorted(added - containers_new):
-        for word in topics_new[j]:
-            naming.setdefault(word, []).append(j)
-    candidates = {(i, j) for i in sorted(removed - containers_old) for word in topics_old[i]
-                  for j in naming.get(word, ()) if roles[i, j] > FORBIDDEN}
-    best_new: dict[int, int] = {}
-    best_old: dict[int, int] = {}
-    for i, j in sorted(candidates):
-        if i not in best_new or bodies[i, j] > bodies[i, best_new[i]]:
-            best_new[i] = j
-        if j not in best_old or bodies[i, j] > bodies[best_old[j], j]:
-            best_old[j] = i
-    return [(i, j) for i, j in sorted(best_new.items()) if best_old[j] == i and bodies[i, j] >= SIBLING_THRESHOLD]
 
 
 def _tree_terms(a: _Side, b: _Side, matched: list[tuple[int, int]]) -> np.ndarray:
