@@ -118,3 +118,30 @@ def test_a_frame_word_in_both_headings_is_no_topic():
     assert "上市" in topics["2.1.2"]
     assert not any("科技" in words for words in topics.values())
     assert not topics["1.6"]  # a list line has no text to bear a topic out
+
+
+@pytest.mark.slow
+def test_a_heading_with_two_topics_splits_where_the_second_one_went():
+    # hailar (四)全面深化改革开放 pairs with national 2022 (三)坚定不移深化改革 on 改革; its other topic, 开放 (向北开放,
+    # 口岸), is national （七）扩大高水平对外开放's. 开放 is in no other task heading of either report and both
+    # texts bear it out, so (七) is split from (四) rather than left as added.
+    old = plandiff.load(str(corpus_file("hailar-gwr-2017.txt")))
+    new = plandiff.load(str(corpus_file("national-gwr-2022.txt")))
+    split = {row.new: row.status for row in align_sections(old, new) if row.old == "2.4"}
+    assert split == {"3.3": "split", "3.7": "split"}
+
+
+def test_a_topic_that_other_headings_of_the_role_share_is_not_distinctive():
+    # binzhou （一）加速集聚战略科技人才 and （二）提升人才平台服务水平 both name 人才: a topic of each, distinctive of neither.
+    from plandiff.diff.sections import _Side, _subtree_terms, alignable
+    from plandiff.diff.terms import plan_terms
+    from plandiff.diff.topics import distinctive_topics, topic_words
+
+    plan = seed_plan("binzhou-2023")
+    terms = plan_terms(plan)
+    side = _Side.of(plan, alignable(plan))
+    topics = topic_words(plan, side, terms, _subtree_terms(plan, side, terms))
+    distinct = dict(zip((s.id for s in side.sections), distinctive_topics(side, topics)))
+    named = dict(zip((s.id for s in side.sections), topics))
+    assert "人才" in named["5.1"] and "人才" not in distinct["5.1"]
+    assert "金融" in distinct["5.4"]  # 创新科技金融模式: no other heading names 金融

@@ -20,7 +20,7 @@ from ..model import PairScore, Plan, Section, SectionRole, SectionStatus
 from .regroup import ancestors as _ancestors
 from .regroup import descendants, item_evidence, parent_of, splits_and_merges
 from .terms import PlanTerms, plan_terms
-from .topics import pair_shared_topics, topic_words
+from .topics import pair_shared_topics, split_on_distinctive_topics, topic_words
 
 HEADING_WEIGHT = 0.45
 BODY_WEIGHT = 0.55
@@ -147,6 +147,7 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
         statuses[(i, j)] = SectionStatus.MATCHED
         matched.append((i, j))
         shared_topics[(i, j)] = "、".join(sorted(topics[0][i] & topics[1][j]))
+    split_on_distinctive_topics(a, b, statuses, bodies, roles > FORBIDDEN, topics)
     tree = _tree_terms(a, b, matched)  # the moved flags and the explanation read the final tree
     total = content + roles + order + tree
     moved = moved_indices(matched)

@@ -13,7 +13,7 @@ from collections import Counter
 import numpy as np
 
 from ..model import Plan, SectionStatus
-from .regroup import Side, ancestors
+from .regroup import Side, ancestors, related_to_rows
 from .terms import PlanTerms
 
 # A heading word is a section's topic when the section's text (below the heading) uses it at least twice and
@@ -21,6 +21,9 @@ from .terms import PlanTerms
 # changzhou each gain a wrong pair; above it 人才 no longer counts). Across the 72 plan pairs, 3 also takes
 # 企业 and the adverb 切实 as topics.
 TOPIC_LIFT = 4.0
+# Body similarity enough for a split or merge partner named by a distinctive topic (SIBLING_THRESHOLD's 0.10:
+# the heading word, alone in its plan, carries the rest).
+TOPIC_SPLIT_FLOOR = 0.10
 
 Key = tuple[int | None, int | None]
 
@@ -68,3 +71,38 @@ def pair_shared_topics(a: Side, b: Side, statuses: dict[Key, SectionStatus], bod
             best_old[j] = i
     return [(i, j) for i, j in sorted(best_new.items()) if best_old[j] == i and bodies[i, j] >= floor]
 
+
+def distinctive_topics(side: Side, topics: list[set[str]]) -> list[set[str]]:
+    """Each section's topic words that no other heading of its role contains (开放 in 扩大向北开放 alone)."""
+    return [{word for word in words if sum(word in other.heading for other, role in zip(side.sections, side.roles)
+                                             if role == side.roles[k]) == 1}
+            for k, words in enumerate(topics)]
+
+
+def split_on_distinctive_topics(a: Side, b: Side, statuses: dict[Key, SectionStatus], bodies: np.ndarray,
+                                allowed: np.ndarray, topics: tuple[list[set[str]], list[set[str]]]) -> None:
+    """In place: an added section sharing a distinctive topic with a matched old section is split from it; a
+    removed one sharing one with a matched new section is merged into it (the closest on body words, at
+    TOPIC_SPLIT_FLOOR or above). A heading that names two topics (深化改革开放) pairs on one (改革), and the other (开放)
+    went to the section that names it alone.
+    """
+    distinct_old, distinct_new = distinctive_topics(a, topics[0]), distinctive_topics(b, topics[1])
+    matched = {i: j for (i, j), status in statuses.items() if status == SectionStatus.MATCHED
+               and i is not None and j is not None}
+    for j in [j for (i, j) in list(statuses) if i is None]:
+        options = [i for i in matched if allowed[i, j] and distinct_old[i] & distinct_new[j]
+                   and bodies[i, j] >= TOPIC_SPLIT_FLOOR and not related_to_rows(b.sections[j], statuses, b.sections, old_index=i)]
+        if options:
+            i = max(options, key=lambda k: bodies[k, j])
+            del statuses[(None, j)]
+            statuses[(i, matched[i])] = statuses[(i, j)] = SectionStatus.SPLIT
+    by_new = {j: i for i, j in matched.items()}
+    for i in [i for (i, j) in list(statuses) if j is None]:
+        options = [j for j in by_new if allowed[i, j] and distinct_old[i] & distinct_new[j]
+                   and bodies[i, j] >= TOPIC_SPLIT_FLOOR
+                   and statuses[(by_new[j], j)] == SectionStatus.MATCHED
+                   and not related_to_rows(a.sections[i], statuses, a.sections, new_index=j)]
+        if options:
+            j = max(options, key=lambda k: bodies[i, k])
+            del statuses[(i, None)]
+            statuses[(by_new[j], j)] = statuses[(i, j)] = SectionStatus.MERGED
