@@ -106,14 +106,14 @@ def test_leftovers_whose_headings_name_the_same_topic_pair():
 def test_a_frame_word_in_both_headings_is_no_topic():
     # 科技 is in most of changzhou's headings and spread over its whole text: a frame word, no topic, so it can
     # pair nothing on this rule. 人才 and 上市 are where the text bears them out.
-    from plandiff.diff.sections import _Side, _subtree_terms, alignable
+    from plandiff.diff.sections import _Side, alignable
     from plandiff.diff.terms import plan_terms
     from plandiff.diff.topics import topic_words
 
     plan = seed_plan("changzhou-2018")
     terms = plan_terms(plan)
     side = _Side.of(plan, alignable(plan))
-    topics = dict(zip((s.id for s in side.sections), topic_words(plan, side, terms, _subtree_terms(plan, side, terms))))
+    topics = dict(zip((s.id for s in side.sections), topic_words(plan, side, terms)))
     assert "人才" in topics["2.2.2"]
     assert "上市" in topics["2.1.2"]
     assert not any("科技" in words for words in topics.values())
@@ -133,14 +133,14 @@ def test_a_heading_with_two_topics_splits_where_the_second_one_went():
 
 def test_a_topic_that_other_headings_of_the_role_share_is_not_distinctive():
     # binzhou （一）加速集聚战略科技人才 and （二）提升人才平台服务水平 both name 人才: a topic of each, distinctive of neither.
-    from plandiff.diff.sections import _Side, _subtree_terms, alignable
+    from plandiff.diff.sections import _Side, alignable
     from plandiff.diff.terms import plan_terms
     from plandiff.diff.topics import distinctive_topics, topic_words
 
     plan = seed_plan("binzhou-2023")
     terms = plan_terms(plan)
     side = _Side.of(plan, alignable(plan))
-    topics = topic_words(plan, side, terms, _subtree_terms(plan, side, terms))
+    topics = topic_words(plan, side, terms)
     distinct = dict(zip((s.id for s in side.sections), distinctive_topics(side, topics)))
     named = dict(zip((s.id for s in side.sections), topics))
     assert "人才" in named["5.1"] and "人才" not in distinct["5.1"]

@@ -140,7 +140,7 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     into_new = item_evidence(a, subtree_old, new, b, new_terms)
     into_old = item_evidence(b, subtree_new, old, a, old_terms).T
     statuses = splits_and_merges(matched, a, b, partner_bodies, into_new, into_old)
-    topics = topic_words(old, a, old_terms, subtree_old), topic_words(new, b, new_terms, subtree_new)
+    topics = topic_words(old, a, old_terms), topic_words(new, b, new_terms)
     shared_topics = {}
     for i, j in pair_shared_topics(a, b, statuses, bodies, roles > FORBIDDEN, topics, SIBLING_THRESHOLD):
         del statuses[(i, None)], statuses[(None, j)]
