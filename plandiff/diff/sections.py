@@ -287,10 +287,6 @@ def _preamble_pair(old: Section, new: Section) -> SectionPair:
     return SectionPair(SectionStatus.MATCHED, old.id, new.id, 1.0, 1.0, 1.0)
 
 
-def _with_status(pair: SectionPair, status: SectionStatus) -> SectionPair:
-    return SectionPair(status, pair.old, pair.new, pair.score, pair.heading_score, pair.body_score, pair.moved, pair.why)
-
-
 def _in_document_order(rows) -> list[SectionPair]:
     """New-plan order; a removed section goes right after the old section before it."""
     def position(key):
