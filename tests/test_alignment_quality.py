@@ -20,13 +20,13 @@ import plandiff
 # on a second reading of both plans, so its recall is measured against ten sure pairs, not nine.
 SEED_FLOORS = {
     "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.90},
-    "changzhou-2018--binzhou-2023": {"precision": 1.0, "recall": 0.80},
+    "changzhou-2018--binzhou-2023": {"precision": 1.0, "recall": 0.90},
 }
 NATIONAL_F1 = 0.97
 NATIONAL = ["national-gwr-2021--national-gwr-2022", "national-gwr-2022--national-gwr-2023"]
 # A district's report against the State Council's: different issuer, level and year, same frame
 # (review, targets, tasks). The goal is the seed goal, precision 0.95 and recall 0.90.
-CROSS_LEVEL_FLOORS = {"hailar-gwr-2017--national-gwr-2022": {"precision": 1.0, "recall": 0.77}}
+CROSS_LEVEL_FLOORS = {"hailar-gwr-2017--national-gwr-2022": {"precision": 1.0, "recall": 0.88}}
 
 
 @pytest.mark.parametrize("name", sorted(SEED_FLOORS))

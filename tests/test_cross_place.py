@@ -89,3 +89,59 @@ def test_a_review_is_not_split_from_a_task_part_on_relative_closeness():
     _, _, rows = _rows("wuhan-2014", "qingdao-shinan-2021")
     assert {row.status for row in rows if (row.old, row.new) == ("3", "1")} == set()
     assert ("3", "2") in {(row.old, row.new) for row in rows if row.status == "matched"}
+
+
+def test_leftovers_whose_headings_name_the_same_topic_pair():
+    # changzhou 2.引进培育一批高端人才 and binzhou （一）加速集聚战略科技人才 share one heading noun, 人才, which both
+    # texts use far more densely than their plans do; their bodies are each other's closest among sections
+    # that name it (binzhou （二）提升人才平台服务水平 names it too, but its body is about 院士工作站). Nothing
+    # else explains either section, so they pair. wuhan's 科技金融 part and binzhou's 创新科技金融模式 likewise.
+    _, _, rows = _rows("changzhou-2018", "binzhou-2023")
+    assert {row.status for row in rows if (row.old, row.new) == ("2.2.2", "5.1")} == {"matched"}
+    assert not [row for row in rows if row.new == "5.2" and row.old is not None]
+    _, _, rows = _rows("wuhan-2014", "binzhou-2023")
+    assert {row.status for row in rows if (row.old, row.new) == ("3.5", "5.4")} == {"matched"}
+
+
+def test_a_frame_word_in_both_headings_is_no_topic():
+    # 科技 is in most of changzhou's headings and spread over its whole text: a frame word, no topic, so it can
+    # pair nothing on this rule. 人才 and 上市 are where the text bears them out.
+    from plandiff.diff.sections import _Side, alignable
+    from plandiff.diff.terms import plan_terms
+    from plandiff.diff.topics import topic_words
+
+    plan = seed_plan("changzhou-2018")
+    terms = plan_terms(plan)
+    side = _Side.of(plan, alignable(plan))
+    topics = dict(zip((s.id for s in side.sections), topic_words(plan, side, terms)))
+    assert "人才" in topics["2.2.2"]
+    assert "上市" in topics["2.1.2"]
+    assert not any("科技" in words for words in topics.values())
+    assert not topics["1.6"]  # a list line has no text to bear a topic out
+
+
+@pytest.mark.slow
+def test_a_heading_with_two_topics_splits_where_the_second_one_went():
+    # hailar (四)全面深化改革开放 pairs with national 2022 (三)坚定不移深化改革 on 改革; its other topic, 开放 (向北开放,
+    # 口岸), is national （七）扩大高水平对外开放's. 开放 is in no other task heading of either report and both
+    # texts bear it out, so (七) is split from (四) rather than left as added.
+    old = plandiff.load(str(corpus_file("hailar-gwr-2017.txt")))
+    new = plandiff.load(str(corpus_file("national-gwr-2022.txt")))
+    split = {row.new: row.status for row in align_sections(old, new) if row.old == "2.4"}
+    assert split == {"3.3": "split", "3.7": "split"}
+
+
+def test_a_topic_that_other_headings_of_the_role_share_is_not_distinctive():
+    # binzhou （一）加速集聚战略科技人才 and （二）提升人才平台服务水平 both name 人才: a topic of each, distinctive of neither.
+    from plandiff.diff.sections import _Side, alignable
+    from plandiff.diff.terms import plan_terms
+    from plandiff.diff.topics import distinctive_topics, topic_words
+
+    plan = seed_plan("binzhou-2023")
+    terms = plan_terms(plan)
+    side = _Side.of(plan, alignable(plan))
+    topics = topic_words(plan, side, terms)
+    distinct = dict(zip((s.id for s in side.sections), distinctive_topics(side, topics)))
+    named = dict(zip((s.id for s in side.sections), topics))
+    assert "人才" in named["5.1"] and "人才" not in distinct["5.1"]
+    assert "金融" in distinct["5.4"]  # 创新科技金融模式: no other heading names 金融

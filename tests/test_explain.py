@@ -24,3 +24,16 @@ def test_json_carries_roles_and_why():
     assert set(why["parts"]) == {"heading", "body", "size", "role", "tree", "order"}
     assert abs(sum(why["parts"].values()) - why["total"]) < 0.01
     assert {s["old"]["role"] for s in data["sections"] if s["old"]} >= {"requirements", "tasks"}
+
+
+def test_a_pair_made_on_a_shared_topic_says_so():
+    # changzhou 2.引进培育一批高端人才 ↔ binzhou （一）加速集聚战略科技人才 totals below the threshold: it was paired on
+    # 人才, which both texts bear out, and the explanation names it (terminal and JSON).
+    args = ["compare", "changzhou-2018", "binzhou-2023"]
+    result = CliRunner().invoke(app, [*args, "--explain", "--no-color", "--no-pager", "--section", "人才"])
+    assert "paired on the shared topic 人才" in result.output
+    data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).output)
+    topics = {(s["old"]["id"], s["new"]["id"]): s["why"].get("topic") for s in data["sections"]
+              if s["status"] == "matched" and s["old"]["id"] != "0"}
+    assert topics[("2.2.2", "5.1")] == "人才"
+    assert topics[("2.1.3", "4.1")] is None  # pairs that passed the threshold carry no topic

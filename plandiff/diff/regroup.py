@@ -97,7 +97,7 @@ def _related(x: Section, y: Section) -> bool:
     return x.id.startswith(y.id + ".") or y.id.startswith(x.id + ".")
 
 
-def _related_to_rows(section: Section, rows, sections: list[Section], old_index=None, new_index=None) -> bool:
+def related_to_rows(section: Section, rows, sections: list[Section], old_index=None, new_index=None) -> bool:
     """True when the section contains, or sits in, a section already paired with the same partner."""
     if old_index is not None:
         paired = [sections[j] for (i, j) in rows if i == old_index and j is not None]
@@ -162,7 +162,7 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
         if i is None:
             i = _partner_by_item(into_old[:, j], b, j, matched_old)
         partner = matched_old.get(i) if i is not None else None
-        if (partner is not None and not _related_to_rows(section, rows, b.sections, old_index=i)
+        if (partner is not None and not related_to_rows(section, rows, b.sections, old_index=i)
                 and _allowed_partner(section.role, a.roles[i], a.roles)):
             rows[(i, partner)] = SectionStatus.SPLIT
             rows[(i, j)] = SectionStatus.SPLIT
@@ -176,7 +176,7 @@ def splits_and_merges(matched: list[tuple[int, int]], a: Side, b: Side, bodies: 
         if j is None:
             j = _partner_by_item(into_new[i, :], a, i, matched_new)
         partner = matched_new.get(j) if j is not None else None
-        if (partner is not None and not _related_to_rows(section, rows, a.sections, new_index=j)
+        if (partner is not None and not related_to_rows(section, rows, a.sections, new_index=j)
                 and rows[(partner, j)] == SectionStatus.MATCHED
                 and _allowed_partner(section.role, b.roles[j], b.roles)):
             rows[(partner, j)] = SectionStatus.MERGED

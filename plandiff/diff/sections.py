@@ -11,7 +11,7 @@ A heading-only list line (a target) pairs only with another list line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from ..model import PairScore, Plan, Section, SectionRole, SectionStatus
 from .regroup import ancestors as _ancestors
 from .regroup import descendants, item_evidence, parent_of, splits_and_merges
 from .terms import PlanTerms, plan_terms
+from .topics import pair_shared_topics, split_on_distinctive_topics, topic_words
 
 HEADING_WEIGHT = 0.45
 BODY_WEIGHT = 0.55
@@ -135,6 +136,18 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     while found := _pair_leftover_siblings(a, b, matched, bodies, content + roles + order + tree, roles):
         matched += found  # each round takes the mutual best; the rest may pair in the next
     matched += _pair_mutual_best(a, b, matched, bodies, roles)
+    partner_bodies = np.maximum(bodies, own_bodies)
+    into_new = item_evidence(a, subtree_old, new, b, new_terms)
+    into_old = item_evidence(b, subtree_new, old, a, old_terms).T
+    statuses = splits_and_merges(matched, a, b, partner_bodies, into_new, into_old)
+    topics = topic_words(old, a, old_terms), topic_words(new, b, new_terms)
+    shared_topics = {}
+    for i, j in pair_shared_topics(a, b, statuses, bodies, roles > FORBIDDEN, topics, SIBLING_THRESHOLD):
+        del statuses[(i, None)], statuses[(None, j)]
+        statuses[(i, j)] = SectionStatus.MATCHED
+        matched.append((i, j))
+        shared_topics[(i, j)] = "、".join(sorted(topics[0][i] & topics[1][j]))
+    split_on_distinctive_topics(a, b, statuses, bodies, roles > FORBIDDEN, topics)
     tree = _tree_terms(a, b, matched)  # the moved flags and the explanation read the final tree
     total = content + roles + order + tree
     moved = moved_indices(matched)
@@ -143,17 +156,16 @@ def align_sections(old: Plan, new: Plan, old_terms: PlanTerms | None = None,
     for index, (i, j) in enumerate(matched):
         moved_parent = bool(tree[i, j] < 0)
         why = _explain(a, b, i, j, headings, bodies, content, roles, tree, order, total, matched)
+        if (i, j) in shared_topics:
+            why = replace(why, topic=shared_topics[(i, j)])
         rows[(i, j)] = SectionPair(
-            SectionStatus.MATCHED, a.sections[i].id, b.sections[j].id, _round(content[i, j]),
+            statuses[(i, j)], a.sections[i].id, b.sections[j].id, _round(content[i, j]),
             _round(headings[i, j]), _round(bodies[i, j]), index in moved or moved_parent, why,
         )
-    partner_bodies = np.maximum(bodies, own_bodies)
-    into_new = item_evidence(a, subtree_old, new, b, new_terms)
-    into_old = item_evidence(b, subtree_new, old, a, old_terms).T
-    for (i, j), status in splits_and_merges(list(rows), a, b, partner_bodies, into_new, into_old).items():
+    for (i, j), status in statuses.items():
         if (i, j) in rows:
-            rows[(i, j)] = _with_status(rows[(i, j)], status)
-        elif i is None or j is None:
+            continue
+        if i is None or j is None:
             rows[(i, j)] = SectionPair(status, a.sections[i].id if i is not None else None,
                                        b.sections[j].id if j is not None else None)
         else:
@@ -273,10 +285,6 @@ def _preamble_pair(old: Section, new: Section) -> SectionPair:
     if not new.sentences:
         return SectionPair(SectionStatus.REMOVED, old.id, None)
     return SectionPair(SectionStatus.MATCHED, old.id, new.id, 1.0, 1.0, 1.0)
-
-
-def _with_status(pair: SectionPair, status: SectionStatus) -> SectionPair:
-    return SectionPair(status, pair.old, pair.new, pair.score, pair.heading_score, pair.body_score, pair.moved, pair.why)
 
 
 def _in_document_order(rows) -> list[SectionPair]:

@@ -113,6 +113,7 @@ class PairScore:
     alternative_old: str = ""  # the best pair the assignment turned down, and its total
     alternative_new: str = ""
     alternative_total: float = 0.0
+    topic: str = ""  # the heading word both texts bear out, for a pair made on it below the threshold
 
 
 @dataclass(frozen=True)

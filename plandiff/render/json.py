@@ -167,6 +167,8 @@ def _why(row: SectionChange) -> dict:
         if parts.alternative_old or parts.alternative_new:
             why["runner_up"] = {"old": parts.alternative_old, "new": parts.alternative_new,
                                 "total": parts.alternative_total}
+        if parts.topic:
+            why["topic"] = parts.topic
     return why
 
 

@@ -169,6 +169,8 @@ def explanation(row: SectionChange) -> Text:
     text.append(" ".join(f"{name} {value:+.2f}" for name, value in parts) + f" = {why.total:.2f}")
     if why.alternative_old or why.alternative_new:
         text.append(f"; runner-up {why.alternative_old} ⇄ {why.alternative_new} {why.alternative_total:.2f}")
+    if why.topic:
+        text.append(f"; paired on the shared topic {why.topic}")
     return text
 
 
