@@ -43,6 +43,13 @@ def test_cuts_with_the_entries_a_text_needs_are_the_cuts_with_the_whole_dictiona
         assert part.lcut_for_search(text) == whole.lcut_for_search(text)
 
 
+def test_the_lexicon_reads_the_same_blocks_with_or_without_sqlite_json(lexicon):
+    prefixes = sorted(set("发展新质生产力。") | {"发展", "生产", "产力", "新质", "。发"})
+    rows = lexicon.blocks(prefixes)
+    assert {row[0] for row in rows} >= {"发展", "生产"}
+    assert sorted(rows) == sorted(lexicon._in_batch(prefixes))  # the path for an SQLite without JSON
+
+
 def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
     import jieba
 

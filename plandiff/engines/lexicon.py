@@ -21,8 +21,9 @@ class Lexicon(Protocol):
 
     total: int  # the sum of every word's frequency, as jieba computes it
 
-    def blocks(self, prefixes: Iterable[str]) -> Iterable[tuple[str, str, str]]:
-        """For each of prefixes that starts a key: (keys, frequencies, tags), each tab-separated and in step.
+    def blocks(self, prefixes: Iterable[str]) -> Iterable[tuple[str, str, str, str]]:
+        """For each of prefixes that starts a key: (prefix, keys, frequencies, tags), the last three
+        tab-separated and in step.
 
         A key's prefix is its first two characters (its only one for a one-character key). Tags are the
         dictionary's part-of-speech flags, space-separated ("ns n"), empty for a key with none.
@@ -104,7 +105,8 @@ class PartialDictionary:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.loaded: set[str] = set()
-        self.tags: dict[str, str] = {}  # key → its dictionary flags, space-separated
+        # Tags are read for the few words a caller asks about, so each prefix's stay packed until then.
+        self._tags: dict[str, tuple[str, str] | dict[str, str]] = {}
         self.covered: set[str] = set()  # texts whose keys load_for_all has loaded
 
     def load_for_all(self, tokenizer, texts: list[str]) -> None:
@@ -124,13 +126,20 @@ class PartialDictionary:
         missing = needed - self.loaded
         if not missing:
             return
-        for keys, frequencies, tags in self.lexicon.blocks(sorted(missing)):
-            # A block's entries arrive as three strings: splitting and zipping them keeps the loop in C
+        for prefix, keys, frequencies, tags in self.lexicon.blocks(sorted(missing)):
+            # A block's entries arrive as packed strings: splitting and zipping them keeps the loop in C
             # (a row per key took 0.25 s for a national report pair, this 0.05 s).
-            split_keys = keys.split("\t")
-            tokenizer.FREQ.update(zip(split_keys, map(int, frequencies.split("\t"))))
-            self.tags.update(zip(split_keys, tags.split("\t")))
+            tokenizer.FREQ.update(zip(keys.split("\t"), map(int, frequencies.split("\t"))))
+            self._tags[prefix] = (keys, tags)
         self.loaded |= missing
+
+    def tags_of(self, word: str) -> list[str]:
+        """The dictionary's part-of-speech flags for a loaded word (ns, n…); none for a word it lacks."""
+        block = self._tags.get(word[:2])
+        if isinstance(block, tuple):
+            keys, tags = block
+            block = self._tags[word[:2]] = dict(zip(keys.split("\t"), tags.split("\t")))
+        return block.get(word, "").split() if block else []
 
 
 def full_dictionary() -> tuple[int, Iterator[tuple[str, str, str, str]]]:

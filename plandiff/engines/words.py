@@ -195,7 +195,7 @@ def _tagged(word: str, flags: tuple[str, ...]) -> bool:
     """Whether jieba's dictionary tags word with one of flags (word comes from a cut, so it is loaded)."""
     partial = _partial
     if partial is not None:
-        return any(flag in flags for flag in partial.tags.get(word, "").split())
+        return any(flag in flags for flag in partial.tags_of(word))
     return word in _words_tagged(flags)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import sqlite3
 import stat
@@ -155,12 +156,17 @@ class WordLexicon:
         self.total = int(self._db.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()[0])
 
     def blocks(self, prefixes):
-        """(keys, frequencies, tags) of each of prefixes that starts a key (see engines/lexicon.py's Lexicon)."""
+        """(prefix, keys, frequencies, tags) of each of prefixes that starts a key (see engines/lexicon.py's Lexicon)."""
         ordered = list(prefixes)
-        for first in range(0, len(ordered), _BATCH):
-            batch = ordered[first:first + _BATCH]
-            query = f"SELECT keys, frequencies, tags FROM blocks WHERE prefix IN ({','.join('?' * len(batch))})"
-            yield from self._db.execute(query, batch)
+        try:  # one query, the prefixes as one JSON array: a third faster than batches of parameters
+            return self._db.execute("SELECT prefix, keys, frequencies, tags FROM json_each(?) JOIN blocks "
+                                    "ON prefix = value", (json.dumps(ordered, ensure_ascii=False),)).fetchall()
+        except sqlite3.OperationalError:  # an SQLite built without JSON functions
+            return [row for first in range(0, len(ordered), _BATCH) for row in self._in_batch(ordered[first:first + _BATCH])]
+
+    def _in_batch(self, batch: list[str]):
+        query = f"SELECT prefix, keys, frequencies, tags FROM blocks WHERE prefix IN ({','.join('?' * len(batch))})"
+        return self._db.execute(query, batch)
 
 
 def use_word_lexicon(folder: Path | None) -> None:
