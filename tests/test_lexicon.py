@@ -50,6 +50,15 @@ def test_the_lexicon_reads_the_same_blocks_with_or_without_sqlite_json(lexicon):
     assert sorted(rows) == sorted(lexicon._in_batch(prefixes))  # the path for an SQLite without JSON
 
 
+def test_index_terms_are_jiebas_search_mode_words():
+    from plandiff.engines import words
+
+    for text in _texts()[:2]:
+        for line in text.splitlines():
+            stock = [w for w in words._jieba_for(line).lcut_for_search(line) if len(w) >= 2 and not w.isspace()]
+            assert words.index_terms(line) == stock
+
+
 def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
     import jieba
 
@@ -62,6 +71,8 @@ def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
     for text in _texts() + [(CORPUS / "hailar-gwr-2017.txt").read_text(encoding="utf-8")]:
         for line in text.splitlines():
             assert quick.get_DAG(line) == stock.get_DAG(line)
+            assert quick.words(line) == stock.lcut(line)
+        assert quick.words(text) == stock.lcut(text)
         assert quick.lcut(text) == stock.lcut(text)
         assert quick.lcut(text, HMM=False) == stock.lcut(text, HMM=False)
         assert quick.lcut_for_search(text) == stock.lcut_for_search(text)

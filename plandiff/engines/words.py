@@ -125,11 +125,11 @@ def tokenize(text: str) -> list[str]:
     cursor = 0
     for match in NUMBER_WITH_UNIT.finditer(text):
         if match.start() > cursor:
-            tokens.extend(_bounded(tokenizer.lcut, text[cursor:match.start()]))
+            tokens.extend(_bounded(tokenizer.words, text[cursor:match.start()]))
         tokens.append(match.group())
         cursor = match.end()
     if cursor < len(text):
-        tokens.extend(_bounded(tokenizer.lcut, text[cursor:]))
+        tokens.extend(_bounded(tokenizer.words, text[cursor:]))
     return tokens
 
 
@@ -141,7 +141,20 @@ def index_terms(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _index_terms(text: str) -> tuple[str, ...]:
     # Remembered: a series compares each edition twice (with the one before and the one after).
-    return tuple(word for word in _bounded(_jieba().lcut_for_search, text) if len(word) >= 2 and not word.isspace())
+    # jieba's lcut_for_search, as its cut_for_search builds it: each longer word's dictionary pairs and
+    # triples of characters, then the word.
+    tokenizer = _jieba()
+    lookup = tokenizer.FREQ.get
+    terms = []
+    for word in _bounded(tokenizer.words, text):
+        size = len(word)
+        if size > 2:
+            terms += [word[i:i + 2] for i in range(size - 1) if lookup(word[i:i + 2])]
+        if size > 3:
+            terms += [word[i:i + 3] for i in range(size - 2) if lookup(word[i:i + 3])]
+        if size >= 2 and not word.isspace():
+            terms.append(word)
+    return tuple(terms)
 
 
 def forget_memos() -> None:
