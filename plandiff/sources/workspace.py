@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import model
 from ..errors import LibraryError, PlandiffError
-from ..model import Blame, Comparison, History, LogEntry, Plan, Revision, Series, SeriesReport, Target, Terms
+from ..model import Comparison, Plan, Target
 from . import library
 from .cache import Cache, cache_dir, key_of, use_word_lexicon
+
+if TYPE_CHECKING:  # only series commands need these at run time: model/__init__.py loads them on first use
+    from ..model import Blame, History, LogEntry, Revision, SeriesReport, Terms
 from .reading import file_bytes, path_exists
 
 
@@ -178,7 +183,7 @@ class Workspace:
         return sorted(entries, key=lambda entry: entry.revision.date, reverse=True)
 
     # -- series ------------------------------------------------------------------------------------
-    def series(self, names: list[str] | tuple[str, ...] = (), from_dir: Path | None = None) -> Series:
+    def series(self, names: list[str] | tuple[str, ...] = (), from_dir: Path | None = None) -> model.Series:
         """A series from names and files, editions in plan-year order, one revision each.
 
         A name is a series (`national`: every tracked or library edition of it, latest revision each),
@@ -204,7 +209,7 @@ class Workspace:
         first = names[0] if names else Path(from_dir).name
         label = first if len(names) <= 1 and not self._is_edition(first) else library.series_of(
             editions[-1].slug.split("@")[0])
-        return Series(label, editions)
+        return model.Series(label, editions)
 
     def _is_edition(self, name: str) -> bool:
         return "@" in name or Path(name).exists() or name in {known.slug for known in self.known()}
@@ -220,7 +225,7 @@ class Workspace:
                                "(or give --from DIR)")
         return members
 
-    def blame_series(self, names: list[str], from_dir: Path | None = None) -> Series:
+    def blame_series(self, names: list[str], from_dir: Path | None = None) -> model.Series:
         """The editions up to the one blamed: the last named (or the latest), and its series before it."""
         if len(names) == 1 and self._is_edition(names[0]):
             edition = self.load(names[0])
@@ -232,7 +237,7 @@ class Workspace:
             year = edition.metadata.year
             before = tuple(p for p in earlier if p.slug.split("@")[0] != base and p.source != edition.source
                            and (year is None or (p.metadata.year or 0) < year))
-            return Series(library.series_of(base), before + (edition,))
+            return model.Series(library.series_of(base), before + (edition,))
         return self.series(names, from_dir)
 
     def blame(self, names: list[str], from_dir: Path | None = None) -> Blame:
