@@ -23,6 +23,7 @@ from .vocabulary import (
     ACTION,
     AFTER,
     BASE_UNITS,
+    CN_DIGITS,
     COMPARATOR,
     COUNTED_LIST,
     DECLINE_VERB,
@@ -41,6 +42,7 @@ _QUANTITY = re.compile(
 # 一半以上, 三分之一, 两成: shares written in words, as percentages.
 _FRACTION = re.compile(r"(?P<value>一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五六七八九]成)(?!为|效|员|果|立|本)")
 _POINTS_UNIT = ("个百分点", "百分点")
+_MAY_COUNT = re.compile(rf"[\d{CN_DIGITS}]")  # every quantity and worded share holds one of these
 _FIRM = re.compile(r"确保")
 _PLAN_WORD = re.compile(r"(确保|力争|争取|拟|安排|目标|计划|新增|新建|完成|实施)")
 _SOFT = re.compile(r"(力争|争取)")
@@ -111,8 +113,8 @@ def _sentence_targets(text: str, offset: int, section: Section, tense: Tense) ->
             previous = found[-1]
             subject = found[0].indicator
         elif clause.strip():
-            own = _subject_of(clause)
-            subject = own or subject
+            if _MAY_COUNT.search(text, b):  # a subject matters only to a number later in the sentence
+                subject = _subject_of(clause) or subject
             previous = None
     return targets
 
