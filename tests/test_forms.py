@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from conftest import corpus_file
+import pytest
+from conftest import SEEDS, corpus_file
 
 from plandiff.parse.pipeline import parse_plan
 from plandiff.sources.html_reader import html_to_text
@@ -135,3 +136,31 @@ def test_a_lead_in_before_a_numbered_list_is_a_heading_in_a_paste():
     assert [(s.level, s.marker, s.heading) for s in pasted.sections[1:11]] == \
         [(s.level, s.marker, s.heading) for s in plain.sections[1:11]]
     assert len(pasted.sections) == len(plain.sections)
+
+
+def _pasted_and_plain(name: str):
+    path = corpus_file(f"{name}.txt") if name.startswith(("national", "hailar")) else SEEDS / f"{name}.txt"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return parse_plan("".join(lines), "paste"), parse_plan("\n".join(lines), "text")
+
+
+@pytest.mark.parametrize("name", ["national-gwr-2021", "national-gwr-2022", "national-gwr-2023", "changzhou-2018"])
+def test_a_pasted_report_keeps_every_section_of_its_text(name):
+    """一是… items that began lines come back as headings; a 1. item's own 一是… stays its prose (changzhou)."""
+    pasted, plain = _pasted_and_plain(name)
+    assert [(s.id, s.marker) for s in pasted.sections] == [(s.id, s.marker) for s in plain.sections]
+    if name.startswith("national"):  # (changzhou's (一) headings still run on into their first sentence)
+        assert [s.heading for s in pasted.sections] == [s.heading for s in plain.sections]
+
+
+def test_a_pasted_plan_keeps_the_items_under_its_run_on_headings():
+    """wuhan-2014's (六)着力推进国家战略工程,发挥示范引领作用一是…: the item begins where the heading ran on."""
+    pasted, plain = _pasted_and_plain("wuhan-2014")
+    items = [(s.id, s.heading) for s in plain.sections if s.marker.endswith("是")]
+    assert len(items) == 24 and items == [(s.id, s.heading) for s in pasted.sections if s.marker.endswith("是")]
+
+
+def test_a_pasted_plan_finds_its_first_part_run_on_from_the_title():
+    """…2021年工作计划一、2020年工作总结…: no full stop before the first 一、, yet it opens the outline."""
+    pasted, _ = _pasted_and_plain("qingdao-shinan-2021")
+    assert [s.marker for s in pasted.sections if s.level == 1] == ["一、", "二、"]

@@ -29,8 +29,14 @@ _MARKERS = (
     ("shi", re.compile(rf"({_HAN}{{1,2}})是"), None),
 )
 _ARABIC_KINDS = ("arabic_dot", "arabic_dun")
+_ITEM_KINDS = (*_ARABIC_KINDS, "paren_arabic")  # list items, as against (一) and 一、 sections
 _LEAD_IN = re.compile(r"(?<=[。;!?])\s*([^\s。;!?:,、()“”]{2,12}):\s*(?=1[.、]|\(一\)|一、)")
 _BARE_NUMBER = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
+# A 一是 item inside a paragraph (not 统一是, 第一是, 唯一是…).
+_INLINE_ITEM = re.compile(rf"(?<![统唯同万第之这])({_HAN}{{1,2}})是")
+PASTED_PARAGRAPH = 2000  # characters: longer than any paragraph of the shared plans' text (1,229)
+_TITLE_RUN = 300  # characters of title, date and byline a pasted plan may hold before its first heading
+_WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一、…: 一 inside a word
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
 _MIN_HEADING = 4
@@ -110,6 +116,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
                 found.append(_Candidate(start, start, "plain", 0, end))
         found.extend(_inline_markers(text, start, end))
         found.extend(_inline_lead_ins(text, start, end))
+        found.extend(_inline_items(text, start, end))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -138,7 +145,7 @@ def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
             before = line[:match.start()].rstrip()[-1:]
             if not before:
                 continue
-            if inline == "after-sentence" and before not in _AFTER_SENTENCE:
+            if inline == "after-sentence" and before not in _AFTER_SENTENCE and not _opens_paste(line, match):
                 continue
             if before.isascii() and before.isalnum() or before in "、,":
                 continue
@@ -146,6 +153,46 @@ def _inline_markers(text: str, start: int, end: int) -> list[_Candidate]:
             if number:
                 found.append(_Candidate(start + match.start(), start + match.end(), kind, number, end, True))
     return found
+
+
+def _opens_paste(line: str, match: re.Match) -> bool:
+    """A pasted plan's first 一、, run on from its title and date (…2021年工作计划一、2020年工作总结)."""
+    return (len(line) >= PASTED_PARAGRAPH and match.group(1) == "一" and match.start() <= _TITLE_RUN
+            and line[match.start() - 1] not in _WORD_BEFORE_ONE and not any(m in line[:match.start()] for m in "。!?;"))
+
+
+def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
+    """一是…, 二是… items that began lines before the plan was pasted as one paragraph.
+
+    Inside an ordinary paragraph 一是 enumerates prose, so only a paragraph longer than any real one is
+    read. There an item is a candidate heading when, like a line-start item, it opens with one short
+    sentence, and it stands after a full stop or right after a heading that ran on into it (_accept keeps
+    it out of a 1. item's paragraph).
+    """
+    if end - start < PASTED_PARAGRAPH:
+        return []
+    found = []
+    for match in _INLINE_ITEM.finditer(text, start, end):
+        lead = text[start:match.start()].rstrip()
+        clause = lead[max(lead.rfind(mark) for mark in "。!?;") + 1:]
+        if clause.strip() and not _ends_in_heading(clause):
+            continue  # mid-sentence, and not the tail of a heading that lost its line end
+        first = text[match.end():first_sentence_end(text, match.end(), end)]
+        number = ordinal(match.group(1))
+        if _short_sentence(first) and number:
+            found.append(_Candidate(match.start(), match.end(), "shi", number, end, True))
+    return found
+
+
+def _short_sentence(sentence: str) -> bool:
+    """A sentence short enough to be a heading: a full stop within _PLAIN_MAX characters, at most one comma."""
+    return sentence.endswith("。") and len(sentence) <= _PLAIN_MAX and sentence.count(",") <= 1 and ";" not in sentence
+
+
+def _ends_in_heading(clause: str) -> bool:
+    """Whether the clause ends with a marker and a heading's length of text ((六)着力推进国家战略工程)."""
+    tail = clause[-(_PLAIN_MAX + 8):]
+    return any(pattern.search(tail) for kind, pattern, _ in _MARKERS if kind != "shi")
 
 
 def _inline_lead_ins(text: str, start: int, end: int) -> list[_Candidate]:
@@ -186,6 +233,8 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
     accepted: list[tuple[_Candidate, int]] = []
     for candidate in candidates:
         kind, number = candidate.kind, candidate.number
+        if kind == "shi" and candidate.inline and stack and stack[-1][0] in _ITEM_KINDS:
+            continue  # 1.培育创新型领军企业。一是…: a numbered item enumerates inside its own paragraph
         if kind == "bare":
             kind = next((k for k, n in reversed(stack) if k in _ARABIC_KINDS and n + 1 == number), "")
             if not kind:
