@@ -59,6 +59,34 @@ def test_index_terms_are_jiebas_search_mode_words():
             assert words.index_terms(line) == stock
 
 
+def test_a_lexicon_that_fails_mid_run_leaves_the_whole_dictionary_and_the_same_terms(lexicon, monkeypatch):
+    import sqlite3
+
+    import jieba
+
+    from plandiff.engines import words
+
+    class FailingLexicon:
+        total = lexicon.total
+
+        def blocks(self, prefixes):
+            raise sqlite3.OperationalError("disk I/O error")
+
+    for name, value in (("_tokenizer", None), ("_partial", None), ("_lexicon_opener", FailingLexicon)):
+        monkeypatch.setattr(words, name, value)
+    words.forget_memos()
+    try:
+        stock = jieba.Tokenizer()
+        line = "加快建设现代化产业体系,推进新型工业化,提高全要素生产率。"
+        expected = [w for w in stock.lcut_for_search(line) if len(w) >= 2 and not w.isspace()]
+        # The failing load is the very call that cuts the line: its search-mode pairs (产业, 工业) must be
+        # looked up in the whole dictionary, not the empty part that was being loaded.
+        assert words.index_terms(line) == expected
+        assert words._partial is None
+    finally:
+        words.forget_memos()
+
+
 def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
     import jieba
 

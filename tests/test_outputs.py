@@ -235,6 +235,26 @@ def test_signed_lines_hang_under_the_sign_and_keep_their_colours():
         assert "\x1b[32m" in rendered  # green, though the text has no spans
 
 
+def test_signed_lines_drop_blank_lines_as_the_grid_of_wrapped_cells_did():
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from plandiff.render.wrap import SignedLines
+
+    def shown(text: str, width: int) -> list[str]:
+        console = Console(file=StringIO(), width=width, color_system=None)
+        console.print(SignedLines([(Text("+"), Text(text)), (Text("-"), Text("第二行"))]))
+        return [line.rstrip() for line in console.file.getvalue().splitlines()]
+
+    # A blank line inside a text, or a wrapped line of nothing but spaces, is no line of its own; a text of
+    # nothing but whitespace still shows its sign.
+    assert shown("甲\n\n乙", 40) == ["+ 甲", "  乙", "- 第二行"]
+    assert shown("ab      cd", 6) == ["+ ab", "  cd", "- 第二", "  行"]
+    assert shown("\n", 40) == ["+", "- 第二行"]
+
+
 def test_shell_completion_completes_commands_and_is_not_a_comparison():
     import os
     import subprocess

@@ -271,3 +271,10 @@ def test_a_term_seen_only_inside_a_longer_listed_term_is_not_listed_twice():
 
     found = {"新冠": 3, "新冠肺炎": 3, "肺炎": 4, "行业协会": 2, "行业协会商会": 2, "商会": 2}
     assert _without_parts(found) == {"新冠肺炎": 3, "肺炎": 4, "行业协会商会": 2}  # 肺炎 also stands alone once
+
+
+def test_a_star_import_of_the_model_brings_the_series_types_that_load_on_first_use():
+    namespace: dict = {}
+    exec("from plandiff.model import *", namespace)
+    assert {"Series", "Blame", "Revision", "TermShift", "Comparison", "Plan", "Target"} <= set(namespace)
+    assert not {"importlib", "series", "comparison"} & set(namespace)  # modules are no part of the model

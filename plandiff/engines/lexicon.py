@@ -168,7 +168,7 @@ def quick_tokenizer_class():
     return QuickTokenizer
 
 
-COVERED_LIMIT = 200_000  # texts remembered as loaded: a few plans' sentences, a few MB at most
+COVERED_LIMIT = 20_000  # texts remembered as loaded: a national report pair has 1,050; 20,000 hold about 5 MB
 
 
 class PartialDictionary:

@@ -25,6 +25,7 @@ def idf_weights(docs: list[list[str]]) -> dict[str, float]:
 # a plan pair's sections and sentence groups always are, and scipy.sparse (0.2 s to import) is loaded
 # only for inputs where dense matrices would cost real memory (the 1 MB benchmark pair).
 DENSE_CELLS = 4_000_000
+TIE_DIGITS = 9  # cosines that agree to this many decimals are equal (rounding errors are ~1e-16)
 
 
 def tfidf_vectors(docs: list[list[str]], idf: dict[str, float]) -> list[dict[str, float]]:
@@ -106,7 +107,9 @@ def cosine_candidates(old: list[dict[str, float]], new: list[dict[str, float]], 
             keep = product.data >= threshold
             found += zip(product.data[keep].tolist(), (product.row[keep] + first).tolist(),
                          product.col[keep].tolist())
-    found.sort(key=lambda item: (-item[0], item[1], item[2]))
+    # Scores equal but for rounding (a sentence and its copies: the rounding differs with the column a product
+    # lands in, and between the dense and sparse paths) are a tie, and a tie goes to the earlier sentences.
+    found.sort(key=lambda item: (-round(item[0], TIE_DIGITS), item[1], item[2]))
     return found
 
 

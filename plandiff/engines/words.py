@@ -144,9 +144,10 @@ def _index_terms(text: str) -> tuple[str, ...]:
     # jieba's lcut_for_search, as its cut_for_search builds it: each longer word's dictionary pairs and
     # triples of characters, then the word.
     tokenizer = _jieba()
-    lookup = tokenizer.FREQ.get
+    cut = _bounded(tokenizer.words, text)
+    lookup = tokenizer.FREQ.get  # after the cut's loading: a lexicon that failed in it replaced FREQ whole
     terms = []
-    for word in _bounded(tokenizer.words, text):
+    for word in cut:
         size = len(word)
         if size > 2:
             terms += [word[i:i + 2] for i in range(size - 1) if lookup(word[i:i + 2])]

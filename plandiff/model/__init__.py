@@ -7,7 +7,6 @@ by subject; import them from here.
 
 import importlib
 
-
 from .comparison import (  # noqa: F401
     COMPARATOR_SYMBOL,
     Comparison,
@@ -48,6 +47,9 @@ _SERIES_TYPES = frozenset({
     "AgeBucket", "Blame", "BlameLine", "History", "HistoryCell", "HistoryRow", "LogEntry", "Revision", "Series",
     "SeriesReport", "TermCount", "TermFrequency", "Terms", "TermShift", "Wording",
 })
+# Every model name, the lazy ones too: `from plandiff.model import *` loads them as it did when eager.
+__all__ = sorted({name for name, value in globals().items()
+                  if not name.startswith("_") and not isinstance(value, type(importlib))} | _SERIES_TYPES)
 
 
 def __getattr__(name: str):

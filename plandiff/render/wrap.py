@@ -101,9 +101,11 @@ class SignedLines:
         width = max(1, options.max_width - sign_width - 1)
         for sign, text in self.rows:
             lines = text.divide(break_offsets(text.plain, width))
-            shown = [line for line in lines if line.plain or len(lines) == 1]
-            for number, line in enumerate(shown):
+            for line in lines:
                 line.rstrip()
+            # As Wrapped: a blank line, or a wrapped run of spaces, is no line; the sign always shows.
+            shown = [line for line in lines if line.plain] or lines[:1]
+            for number, line in enumerate(shown):
                 if number == 0:
                     yield from _styled(sign, console)
                     yield Segment(" " * (sign_width - sign.cell_len + 1))

@@ -15,10 +15,10 @@ from ..errors import LibraryError, PlandiffError
 from ..model import Comparison, Plan, Target
 from . import library
 from .cache import Cache, cache_dir, key_of, use_word_lexicon
+from .reading import file_bytes, path_exists
 
 if TYPE_CHECKING:  # only series commands need these at run time: model/__init__.py loads them on first use
     from ..model import Blame, History, LogEntry, Revision, SeriesReport, Terms
-from .reading import file_bytes, path_exists
 
 
 @dataclass(frozen=True)
