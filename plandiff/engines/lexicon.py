@@ -22,12 +22,9 @@ class Lexicon(Protocol):
     total: int  # the sum of every word's frequency, as jieba computes it
 
     def blocks(self, prefixes: Iterable[str]) -> Iterable[tuple[str, str, str, str]]:
-        """For each of prefixes that starts a key: (prefix, keys, frequencies, tags), the last three
-        tab-separated and in step.
+        """(prefix, keys, frequencies, tags) for each of prefixes that starts a key; the last three tab-separated.
 
-        A key's prefix is its first two characters (its only one for a one-character key). Tags are the
-        dictionary's part-of-speech flags, space-separated ("ns n"), empty for a key with none.
-        """
+        A prefix is a key's first two characters (one for a one-character key); tags are flags such as "ns n"."""
 
 
 def imported_jieba():
@@ -50,12 +47,10 @@ def imported_jieba():
 
 @lru_cache(maxsize=1)
 def quick_tokenizer_class():
-    """jieba.Tokenizer with its two inner loops, the dictionary walk and the best route, written for speed.
-
-    The results are jieba's own (tests/test_lexicon.py compares every cut of the shared plans); the route
-    keeps each word's log-probability instead of taking the logarithm afresh at every position, and loops
-    without a generator per character. `words` fuses the walk, the route and the HMM pass of lcut.
-    """
+    """jieba.Tokenizer with its inner loops written for speed; `words` is lcut fused into one loop per block."""
+    # The cuts are jieba's own (tests/test_lexicon.py compares them on every shared plan). The speed comes
+    # from keeping each word's log-probability instead of taking a logarithm at every position, and from
+    # loops without a generator per character.
     jieba = imported_jieba()
     from jieba import finalseg
 

@@ -87,11 +87,9 @@ def cosine_matrix(old: list[dict[str, float]], new: list[dict[str, float]]) -> n
 
 def cosine_candidates(old: list[dict[str, float]], new: list[dict[str, float]], threshold: float,
                       block: int = 2000) -> list[tuple[float, int, int]]:
-    """(score, old, new) for every pair of normalised vectors whose cosine reaches threshold, best first.
-
-    Small inputs are computed dense; large ones sparsely in blocks of old rows, so memory stays near the
-    number of candidate pairs.
-    """
+    """(score, old, new) for every pair of normalised vectors whose cosine reaches threshold, best first."""
+    # Small inputs are computed dense; large ones sparsely in blocks of old rows, so memory stays near
+    # the number of candidate pairs.
     if not old or not new:
         return []
     columns = _shared_columns(old, new)

@@ -74,11 +74,9 @@ def _jieba_for(text: str):
 
 
 def load_words_for(texts) -> None:
-    """Load the dictionary keys every cut of texts can look up, in one pass over the lexicon.
-
-    Each cut loads what it is missing anyway; loading a whole plan first reads the lexicon once
-    instead of once a sentence, and its sentences need no check of their own afterwards.
-    """
+    """Load the dictionary keys every cut of texts can look up, in one pass over the lexicon."""
+    # Each cut loads what it is missing anyway; a whole plan first reads the lexicon once, not once a
+    # sentence, and its sentences need no check of their own afterwards.
     texts = [text for text in texts if text]
     _loaded(lambda partial, tokenizer: partial.load_for_all(tokenizer, texts))
 
@@ -338,9 +336,7 @@ def noun_terms(text: str) -> list[str]:
 
 
 def key_nouns(words: Iterable[str]) -> list[str]:
-    """The words of four or more characters that jieba's dictionary tags as nouns or noun-like verbs, in order.
-
-    Words longer than three characters come only from the dictionary route of a cut, never from jieba's
-    search-mode additions, so index_terms' words serve as well as a cut of their own.
-    """
+    """The words of four or more characters that jieba's dictionary tags as nouns or noun-like verbs, in order."""
+    # Words longer than three characters come only from a cut's dictionary route, never from the
+    # search-mode additions, so index_terms' words serve as well as a cut of their own.
     return [word for word in words if len(word) >= 4 and _tagged(word, _NOUN_FLAGS)]

@@ -162,13 +162,11 @@ def _opens_paste(line: str, match: re.Match) -> bool:
 
 
 def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
-    """一是…, 二是… items that began lines before the plan was pasted as one paragraph.
-
-    Inside an ordinary paragraph 一是 enumerates prose, so only a paragraph longer than any real one is
-    read. There an item is a candidate heading when, like a line-start item, it opens with one short
-    sentence, and it stands after a full stop or right after a heading that ran on into it (_accept keeps
-    it out of a 1. item's paragraph).
-    """
+    """一是…, 二是… items that began lines before the plan was pasted as one paragraph."""
+    # Inside an ordinary paragraph 一是 enumerates prose, so only a paragraph longer than any real one is
+    # read. There an item is a candidate heading when, like a line-start item, it opens with one short
+    # sentence after a full stop or right after a heading that ran on into it (_accept keeps it out of a
+    # 1. item's paragraph).
     if end - start < PASTED_PARAGRAPH:
         return []
     found = []

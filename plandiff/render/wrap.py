@@ -83,11 +83,10 @@ class Wrapped:
 
 
 class SignedLines:
-    """Rows of a short sign (+, -, ~, •) and a text that wraps like Wrapped, its lines hanging under the first.
+    """Rows of a short sign (+, -, ~, •) and a text that wraps like Wrapped, its lines hanging under the first."""
 
-    What a two-column Table.grid draws, without the grid's cost: a table measures every cell's width,
-    character by character, several times (0.3 s of the 0.4 s a national report diff took to render).
-    """
+    # What a two-column Table.grid draws, without the grid's cost: a table measures every cell's width,
+    # character by character, several times (0.3 s of the 0.4 s a national report diff took to render).
 
     def __init__(self, rows: list[tuple[Text, Text]]):
         self.rows = rows
