@@ -1,4 +1,4 @@
-"""Line breaking for Chinese text in the terminal: 避头尾 (kinsoku) and numbers kept whole.
+"""Line breaking for Chinese text in the terminal: 避头尾 (kinsoku), numbers and Latin words kept whole.
 
 rich folds text without spaces at exactly the column width, so a line may start with 。 or split
 32.0亿元 in two. Wrapped breaks the lines itself, by display cells, and moves a break back when the
@@ -18,6 +18,7 @@ NO_LINE_START = set("。，、；：？！）」』”’》〉】〕…—%‰�
 NO_LINE_END = set("（「『“‘《〈【〔([{")
 _NUMBER = set("0123456789.%‰")
 MAX_NUMBER = 16  # a longer run of digits is not a number worth keeping whole
+MAX_WORD = 24  # characters back to look for the space before a Latin word that a break would split
 
 
 def break_offsets(text: str, width: int) -> list[int]:
@@ -47,7 +48,7 @@ def _measured_breaks(text: str, width: int) -> list[int]:
 
 
 def _better_cut(text: str, line_start: int, cut: int) -> int:
-    """Move a break back past closing punctuation, opening punctuation and into no number."""
+    """Move a break back past closing punctuation, opening punctuation, and out of a number or a Latin word."""
     original = cut
     for _ in range(3):  # at most a few characters: a line may not shrink to nothing
         if cut - 1 > line_start and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
@@ -60,7 +61,15 @@ def _better_cut(text: str, line_start: int, cut: int) -> int:
             start -= 1
         if start > line_start and text[start - 1] not in _NUMBER:
             cut = start
+    if _in_word(text, cut):  # an English word of the digest or a label (sections, R&D): break at its space
+        space = text.rfind(" ", max(line_start, cut - MAX_WORD), cut)
+        if space > line_start:
+            cut = space + 1
     return cut if cut > line_start else original
+
+
+def _in_word(text: str, cut: int) -> bool:
+    return text[cut - 1].isascii() and text[cut - 1].isalpha() and text[cut].isascii() and text[cut].isalpha()
 
 
 class Wrapped:
