@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
@@ -125,8 +126,24 @@ def source_diff(diff, old_source: str, new_source: str) -> tuple[tuple[int, str]
         positions[side] = i + 1
         return source[i]
 
+    def span(side: int, length: int) -> str | None:
+        """The side's next length source characters when none is whitespace (the common case), else None."""
+        chunk = sources[side][positions[side]:positions[side] + length]
+        return chunk if len(chunk) == length and not _SPACE.search(chunk) else None
+
     try:
         for op, text in diff:
+            # A piece whose source runs hold no whitespace is taken whole; only the rest goes by character.
+            length = len(text)
+            if not _SPACE.search(text):
+                old_run = span(0, length) if op <= 0 else None
+                new_run = span(1, length) if op >= 0 else None
+                if op < 0 and old_run is not None or op > 0 and new_run is not None or \
+                        op == 0 and old_run is not None and old_run == new_run:
+                    _emit(out, op, old_run if op < 0 else new_run)
+                    positions[0] += length if op <= 0 else 0
+                    positions[1] += length if op >= 0 else 0
+                    continue
             for char in text:
                 if char.isspace():
                     continue
@@ -146,6 +163,9 @@ def source_diff(diff, old_source: str, new_source: str) -> tuple[tuple[int, str]
     _emit(out, -1, old_source[positions[0]:])
     _emit(out, 1, new_source[positions[1]:])
     return tuple(out)
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _emit(out: list[tuple[int, str]], op: int, text: str) -> None:
