@@ -100,7 +100,11 @@ def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
         for line in text.splitlines():
             assert quick.get_DAG(line) == stock.get_DAG(line)
             assert quick.words(line) == stock.lcut(line)
+            assert quick.words(line, hmm=False) == stock.lcut(line, HMM=False)
         assert quick.words(text) == stock.lcut(text)
+        assert quick.words(text, hmm=False) == stock.lcut(text, HMM=False)
+        assert quick.words("GDP增长5.5%左右，R&D经费3.2万亿元 ABC123") == stock.lcut("GDP增长5.5%左右，R&D经费3.2万亿元 ABC123")
+        assert quick.words("GDP增长5.5%，ABC123 x", hmm=False) == stock.lcut("GDP增长5.5%，ABC123 x", HMM=False)
         assert quick.lcut(text) == stock.lcut(text)
         assert quick.lcut(text, HMM=False) == stock.lcut(text, HMM=False)
         assert quick.lcut_for_search(text) == stock.lcut_for_search(text)

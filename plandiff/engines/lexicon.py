@@ -47,62 +47,28 @@ def imported_jieba():
 
 @lru_cache(maxsize=1)
 def quick_tokenizer_class():
-    """jieba.Tokenizer with its inner loops written for speed; `words` is lcut fused into one loop per block."""
-    # The cuts are jieba's own (tests/test_lexicon.py compares them on every shared plan). The speed comes
-    # from keeping each word's log-probability instead of taking a logarithm at every position, and from
-    # loops without a generator per character.
+    """jieba.Tokenizer with `words`: its lcut fused into one loop per block, giving the same cuts faster."""
+    # tests/test_lexicon.py compares the cuts with jieba's on every shared plan. The speed comes from
+    # keeping each word's log-probability instead of taking a logarithm at every position, and from loops
+    # without a generator per character. jieba's own cut (posseg's tagger) keeps its own loops.
     jieba = imported_jieba()
     from jieba import finalseg
 
     class QuickTokenizer(jieba.Tokenizer):
-        def get_DAG(self, sentence):
-            self.check_initialized()
-            lookup, dag, length = self.FREQ.get, {}, len(sentence)
-            for start in range(length):
-                ends = []
-                end = start + 1
-                frequency = lookup(sentence[start])
-                while frequency is not None:  # a key, or the prefix of one
-                    if frequency:
-                        ends.append(end - 1)
-                    if end >= length:
-                        break
-                    end += 1
-                    frequency = lookup(sentence[start:end])
-                dag[start] = ends or [start]
-            return dag
-
-        def calc(self, sentence, DAG, route):
-            cached, log_total = self._log_probabilities()
-            lookup = self.FREQ.get
-            length = len(sentence)
-            route[length] = (0, 0)
-            for start in range(length - 1, -1, -1):
-                best_score, best_end = -math.inf, start
-                for end in DAG[start]:
-                    word = sentence[start:end + 1]
-                    probability = cached.get(word)
-                    if probability is None:
-                        probability = cached[word] = math.log(lookup(word) or 1) - log_total
-                    score = probability + route[end + 1][0]
-                    if score >= best_score:  # ends ascend: on a tie the longer word wins, as in jieba's max()
-                        best_score, best_end = score, end
-                route[start] = (best_score, best_end)
-
         def _log_probabilities(self) -> tuple[dict[str, float], float]:
             if getattr(self, "_log_total", None) != self.total:
                 self._log_total, self._log_probability = self.total, {}
             return self._log_probability, math.log(self.total)
 
-        def words(self, sentence: str) -> list[str]:
-            """lcut(sentence) (accurate mode, HMM on) as one loop per block, without jieba's generators."""
+        def words(self, sentence: str, hmm: bool = True) -> list[str]:
+            """lcut(sentence, HMM=hmm) (accurate mode) as one loop per block, without jieba's generators."""
             self.check_initialized()
             found: list[str] = []
             for block in jieba.re_han_default.split(sentence):
                 if not block:
                     continue
                 if jieba.re_han_default.match(block):
-                    self._block_words(block, found)
+                    self._block_words(block, found, hmm)
                     continue
                 for piece in jieba.re_skip_default.split(block):
                     if jieba.re_skip_default.match(piece):
@@ -111,8 +77,8 @@ def quick_tokenizer_class():
                         found.extend(piece)  # one character at a time, as jieba yields them
             return found
 
-        def _block_words(self, block: str, found: list[str]) -> None:
-            """get_DAG, calc and jieba's HMM pass over one block, fused: the same words, appended to found."""
+        def _block_words(self, block: str, found: list[str], hmm: bool) -> None:
+            """jieba's get_DAG, calc and route walk over one block, fused: the same words, appended to found."""
             cached, log_total = self._log_probabilities()
             lookup, length = self.FREQ.get, len(block)
             scores, ends = [0.0] * (length + 1), [0] * (length + 1)
@@ -137,9 +103,34 @@ def quick_tokenizer_class():
                 if best_score == -math.inf:  # no word starts here: the character alone, frequency 1
                     best_score = -log_total + scores[start + 1]
                 scores[start], ends[start] = best_score, best_end
-            single = ""  # a run of one-character words, which the HMM may join into unknown words
+            if hmm:
+                self._walk_with_hmm(block, ends, found)
+            else:
+                self._walk(block, ends, found)
+
+        def _walk(self, block: str, ends: list[int], found: list[str]) -> None:
+            """The route's words, with runs of single Latin letters and digits joined, as jieba without HMM."""
+            latin = ""
             start = 0
-            while start < length:
+            while start < len(block):
+                stop = ends[start] + 1
+                word = block[start:stop]
+                if stop - start == 1 and jieba.re_eng.match(word):
+                    latin += word
+                else:
+                    if latin:
+                        found.append(latin)
+                        latin = ""
+                    found.append(word)
+                start = stop
+            if latin:
+                found.append(latin)
+
+        def _walk_with_hmm(self, block: str, ends: list[int], found: list[str]) -> None:
+            """The route's words, with each run of single characters handed to jieba's HMM."""
+            single = ""
+            start = 0
+            while start < len(block):
                 stop = ends[start] + 1
                 if stop - start == 1:
                     single += block[start]

@@ -196,7 +196,7 @@ def _line_words(line: str) -> tuple[str, ...]:
 
 
 def _dictionary_cut(text: str) -> list[str]:
-    return _jieba().lcut(text, HMM=False)
+    return _jieba().words(text, hmm=False)
 
 
 _PLACE_FLAGS = ("ns",)
@@ -325,7 +325,7 @@ def general_idf(term: str) -> float:
     table, median = _general_idf()
     if term in table:
         return table[term]
-    parts = [word for word in _jieba_for(term).lcut(term) if len(word) >= 2]
+    parts = [word for word in _jieba_for(term).words(term) if len(word) >= 2]
     return max((table.get(word, median) for word in parts), default=median)
 
 
