@@ -32,11 +32,11 @@ _ARABIC_KINDS = ("arabic_dot", "arabic_dun")
 _ITEM_KINDS = (*_ARABIC_KINDS, "paren_arabic")  # list items, as against (一) and 一、 sections
 _LEAD_IN = re.compile(r"(?<=[。;!?])\s*([^\s。;!?:,、()“”]{2,12}):\s*(?=1[.、]|\(一\)|一、)")
 _BARE_NUMBER = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
-# A 一是 item inside a paragraph (not 统一是, 第一是, 唯一是…).
-_INLINE_ITEM = re.compile(rf"(?<![统唯同万第之这])({_HAN}{{1,2}})是")
 PASTED_PARAGRAPH = 2000  # characters: longer than any paragraph of the shared plans' text (1,229)
 _TITLE_RUN = 300  # characters of title, date and byline a pasted plan may hold before its first heading
-_WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一、…: 一 inside a word
+_WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一是…: 一 inside a word
+# A 一是 item inside a paragraph (not 统一是, 第一是, 唯一是…).
+_INLINE_ITEM = re.compile(rf"(?<![{_WORD_BEFORE_ONE}])({_HAN}{{1,2}})是")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
 _MIN_HEADING = 4

@@ -72,6 +72,14 @@ def _in_word(text: str, cut: int) -> bool:
     return text[cut - 1].isascii() and text[cut - 1].isalpha() and text[cut].isascii() and text[cut].isalpha()
 
 
+def wrapped_lines(text: Text, width: int) -> list[Text]:
+    """text broken into lines of at most width cells, trailing blanks trimmed; blank lines dropped but a lone one."""
+    lines = text.divide(break_offsets(text.plain, width))
+    for line in lines:
+        line.rstrip()
+    return [line for line in lines if line.plain or len(lines) == 1]
+
+
 class Wrapped:
     """A rich Text that wraps by the rules of Chinese typesetting instead of rich's own folding."""
 
@@ -79,12 +87,8 @@ class Wrapped:
         self.text = text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width)
-        lines = self.text.divide(break_offsets(self.text.plain, width))
-        for line in lines:
-            line.rstrip()
         # Every line already fits, so rich's own folding leaves them as they are.
-        yield Text("\n").join(line for line in lines if line.plain or len(lines) == 1)
+        yield Text("\n").join(wrapped_lines(self.text, max(1, options.max_width)))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         longest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
@@ -108,12 +112,7 @@ class SignedLines:
         hanging = Segment(" " * (sign_width + 1))
         width = max(1, options.max_width - sign_width - 1)
         for sign, text in self.rows:
-            lines = text.divide(break_offsets(text.plain, width))
-            for line in lines:
-                line.rstrip()
-            # As Wrapped: a blank line, or a wrapped run of spaces, is no line; the sign always shows.
-            shown = [line for line in lines if line.plain] or lines[:1]
-            for number, line in enumerate(shown):
+            for number, line in enumerate(wrapped_lines(text, width) or [Text("")]):  # the sign always shows
                 if number == 0:
                     yield from _styled(sign, console)
                     yield Segment(" " * (sign_width - sign.cell_len + 1))
