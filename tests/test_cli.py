@@ -161,3 +161,28 @@ def test_the_command_line_runs_blas_single_threaded_unless_the_user_says_otherwi
     env["OPENBLAS_NUM_THREADS"] = "3"
     assert subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
                           check=True).stdout.strip() == "3"
+
+
+def test_a_terminal_gets_real_colours_and_no_escape_pictures():
+    """On a terminal without the pager, rich's colour codes reach it as codes, never as ␛ pictures."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "120", "LINES": "50", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.run([sys.executable, "-m", "plandiff", "list"], stdin=follower, stdout=follower,
+                             stderr=subprocess.PIPE, env=env, cwd=ROOT, timeout=120)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert process.returncode == 0, process.stderr
+    assert "\x1b[" in shown and "␛" not in shown

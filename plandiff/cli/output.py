@@ -171,7 +171,7 @@ def emit_rich(renderable, output: Path | None, plain: bool, pager: bool) -> None
         os.environ.setdefault("LESS", "-R")  # keep the colours in less
         pydoc.pager(text)
     elif output is None:
-        emit(text, None)
+        sys.stdout.write(text)  # made safe above; emit() would turn plandiff's own colour codes into ␛
     else:
         write_file(text, output)
 
