@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import ROOT, SEEDS, corpus_file
 
 from plandiff.engines.lexicon import PartialDictionary
 from plandiff.sources import cache
@@ -25,7 +25,7 @@ def lexicon():
 
 def _texts():
     return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))] + \
-        [(CORPUS / "national-gwr-2023.txt").read_text(encoding="utf-8")]
+        [corpus_file("national-gwr-2023.txt").read_text(encoding="utf-8")]
 
 
 def test_cuts_with_the_entries_a_text_needs_are_the_cuts_with_the_whole_dictionary(lexicon):
@@ -96,7 +96,7 @@ def test_the_quick_tokenizer_cuts_every_text_as_jieba_does(lexicon):
     stock.initialize()
     quick = quick_tokenizer_class()()
     quick.FREQ, quick.total, quick.initialized = stock.FREQ, stock.total, True
-    for text in _texts() + [(CORPUS / "hailar-gwr-2017.txt").read_text(encoding="utf-8")]:
+    for text in _texts() + [corpus_file("hailar-gwr-2017.txt").read_text(encoding="utf-8")]:
         for line in text.splitlines():
             assert quick.get_DAG(line) == stock.get_DAG(line)
             assert quick.words(line) == stock.lcut(line)
@@ -138,7 +138,7 @@ _WORDS = textwrap.dedent("""
 
 @pytest.mark.slow
 def test_every_word_function_gives_the_same_answer_with_the_lexicon(lexicon):
-    files = [str(SEEDS / "qingdao-shinan-2021.txt"), str(CORPUS / "hailar-gwr-2017.txt")]
+    files = [str(SEEDS / "qingdao-shinan-2021.txt"), str(corpus_file("hailar-gwr-2017.txt"))]
 
     def run(folder):
         result = subprocess.run([sys.executable, "-c", _WORDS, folder, *files], cwd=ROOT, capture_output=True,

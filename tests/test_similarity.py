@@ -25,13 +25,13 @@ def test_the_compiled_solver_loaded_alone_assigns_as_scipy_optimize_does(shape):
 
 
 def test_equal_scores_come_in_document_order_whichever_path_computes_them(monkeypatch):
-    from conftest import CORPUS
+    from conftest import corpus_file
 
     from plandiff.diff.terms import plan_terms
     from plandiff.engines import similarity
     from plandiff.parse.pipeline import parse_plan
 
-    plans = [parse_plan((CORPUS / f"national-gwr-{year}.txt").read_text(encoding="utf-8"), slug=str(year))
+    plans = [parse_plan(corpus_file(f"national-gwr-{year}.txt").read_text(encoding="utf-8"), slug=str(year))
              for year in (2022, 2023)]
     terms = [plan_terms(plan) for plan in plans]
     texts = [[s.text for section in plan.sections for s in section.sentences] for plan in plans]
