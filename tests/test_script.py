@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from plandiff.cli.main import app
 from plandiff.diff.pipeline import compare, source_diff
-from plandiff.engines.script import to_simplified
+from plandiff.engines.script import GB2312_TRADITIONAL, to_simplified
 from plandiff.parse.pipeline import parse_plan
 from plandiff.parse.text import fold
 
@@ -47,6 +47,30 @@ def test_the_script_fold_keeps_every_offset():
         traditional = TO_TRADITIONAL.convert(text)
         assert len(to_simplified(traditional)) == len(traditional)
         assert len(fold(traditional)) == len(traditional)
+
+
+def _gb2312_han():
+    """Every Han character of GB2312: rows 16 to 87 of the two-byte table."""
+    for high in range(0xB0, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                yield bytes([high, low]).decode("gb2312")
+            except UnicodeDecodeError:
+                pass
+
+
+def test_the_gb2312_shortcut_skips_only_what_opencc_leaves_alone():
+    to_simple = opencc.OpenCC("t2s")
+    changed = {char for char in _gb2312_han() if to_simple.convert(char) != char}
+    assert changed == GB2312_TRADITIONAL
+    assert to_simplified("后来於此") == "后来于此"  # a listed form still folds in otherwise simplified text
+    assert to_simplified("國內生产总值") == "国内生产总值"
+
+
+def test_the_shared_plans_fold_to_themselves():
+    for slug in SEED_SLUGS:
+        text = (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
+        assert to_simplified(text) == text == opencc.OpenCC("t2s").convert(text)
 
 
 def test_mixed_scripts_and_widths_fold_to_one_key():
