@@ -29,25 +29,25 @@ _PROVINCE_SUFFIX = r"(?:省|壮族自治区|回族自治区|维吾尔自治区|�
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 # 在第十四届全国人民代表大会 (national) / 在浙江省第十四届人民代表大会 (whoever holds the congress)
 _NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
-_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会"
-                       r"|第[一二三四五六七八九十]+届([\u4e00-\u9fff]{2,12}?)人民代表大会")
+# Patterns that only some kinds of plan reach are kept as source: re compiles (and caches) each on first
+# use, and a class over the Han range costs about a millisecond to compile.
+_CONGRESS = (r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十]+届人民代表大会"
+             r"|第[一二三四五六七八九十]+届([\u4e00-\u9fff]{2,12}?)人民代表大会")
 # 我代表海拉尔区人民政府向大会作工作报告 / 我代表国务院，向大会报告政府工作: the text is a government work report.
-_REPORTS_TO_CONGRESS = re.compile(r"我代表[\u4e00-\u9fff]{0,20}?(?:人民政府|国务院)[，,]?\s*向大会(?:作|报告)")
+_REPORTS_TO_CONGRESS = r"我代表[\u4e00-\u9fff]{0,20}?(?:人民政府|国务院)[，,]?\s*向大会(?:作|报告)"
 # A city that names itself as a government, a congress or the organ issuing the plan: 铁岭市人民政府,
 # 第十三届铁岭市人民代表大会, 铁岭市2023年政府工作报告, 山东省青岛市科学技术局. Tried before jieba's place
 # tags, which miss many smaller cities. The follower list is strict so 智慧城市建设 never reads as a city.
 _SELF_ORGAN = r"(?:人民政府|人民代表大会|政府工作报告|(?:19|20)\d\d年|科学技术局|科技局|科学技术委员会)"
-_SELF_NAMED_CITY = re.compile(
-    r"(?:^|[在届年—\s：:]|我代表)(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,5}?)市"
-    rf"(?={_SELF_ORGAN}|[\u4e00-\u9fff]{{2,4}}[区县]{_SELF_ORGAN})",
-    re.M,
+_SELF_NAMED_CITY = (
+    r"(?m)(?:^|[在届年—\s：:]|我代表)(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,5}?)市"
+    rf"(?={_SELF_ORGAN}|[\u4e00-\u9fff]{{2,4}}[区县]{_SELF_ORGAN})"
 )
 # The same for a district or county: 海拉尔区人民政府, 在海拉尔区第十四届人民代表大会, 市南区科技局.
-_SELF_NAMED_DISTRICT = re.compile(
-    rf"(?:^|[在届年—\s：:市]|我代表)([^\W\d_区县各全本我该]{{2,4}}?)[区县](?={_SELF_ORGAN}|第[一二三四五六七八九十]+届)",
-    re.M,
+_SELF_NAMED_DISTRICT = (
+    rf"(?m)(?:^|[在届年—\s：:市]|我代表)([^\W\d_区县各全本我该]{{2,4}}?)[区县](?={_SELF_ORGAN}|第[一二三四五六七八九十]+届)"
 )
-_REPRESENTING = re.compile(r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)")
+_REPRESENTING = r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)"
 _GENERIC_AREA = set("发新范创能税验聚城园片社景辖街校库山灾牧林矿老市各全本我该行心载领步业试地治")
 
 
@@ -60,7 +60,7 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     plan_title = wrapped.group(1) if wrapped else title
     issuer = _issuer(title, page)
     opening = title + "\n" + body_text[:1500]
-    if not plan_title and _REPORTS_TO_CONGRESS.search(opening):
+    if not plan_title and re.search(_REPORTS_TO_CONGRESS, opening):
         plan_title = "政府工作报告"  # a work report often starts at its subtitle; its opening says what it is
     level = _level(opening)
     if level == NATIONAL_PLACE:
@@ -71,7 +71,7 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     else:
         province = ""
         # The congress a work report is given to names its place as surely as a title does.
-        congress = _CONGRESS.search(opening)
+        congress = re.search(_CONGRESS, opening)
         head = " ".join([title, issuer, page.notice_issuer, _held_by(congress)])
         heads = [title, issuer, page.notice_issuer, body_text[:1500]]
         # A plan that names itself needs no count of the body's place names (most of a parse's time).
@@ -107,7 +107,7 @@ def _level(opening: str) -> str:
     """全国 for a national report, a province's name for a provincial one, else ""."""
     if _NATIONAL_CONGRESS.search(opening):
         return NATIONAL_PLACE
-    congress = _CONGRESS.search(opening)
+    congress = re.search(_CONGRESS, opening)
     if congress:
         held_by = _held_by(congress)
         for province in PROVINCES:
@@ -115,7 +115,7 @@ def _level(opening: str) -> str:
             if re.fullmatch(province + suffix + "?", held_by):
                 return province
         return ""
-    representing = _REPRESENTING.search(opening)
+    representing = re.search(_REPRESENTING, opening)
     if representing and representing.group(1) == "省":  # 我代表省人民政府: the province the title names
         named = [p for p in PROVINCES if p in opening[:200]]
         return named[0] if len(named) == 1 else ""
@@ -127,10 +127,10 @@ def _held_by(congress: re.Match | None) -> str:
     return (congress.group(1) or congress.group(2)) if congress else ""
 
 
-def _self_named(pattern: re.Pattern, heads: list[str]) -> str:
+def _self_named(pattern: str, heads: list[str]) -> str:
     """The city (or district) a title, issuer or opening names as itself, in that order of trust."""
     for head in heads:
-        for match in pattern.finditer(head):
+        for match in re.finditer(pattern, head):
             if match.group(1)[-1] not in _GENERIC_AREA and _is_word(head, match.start(1), match.end(1) + 1):
                 return match.group(1)
     return ""
@@ -156,7 +156,7 @@ def _one_token(ends: set[int], start: int, end: int) -> bool:
 
 def _representing(opening: str) -> str:
     """The government a work report speaks for: 我代表海拉尔区人民政府 → 海拉尔区人民政府."""
-    match = _REPRESENTING.search(opening)
+    match = re.search(_REPRESENTING, opening)
     return match.group(1) + match.group(2) if match else ""
 
 
@@ -194,7 +194,7 @@ def _place(head: str, body: str) -> str:
 
 
 # 保定 in 保定市: two to four characters before 市, tried at every position so 与保定市 still finds 保定.
-_BEFORE_CITY = re.compile(r"(?=([\u4e00-\u9fff]{2,4}?)市)")
+_BEFORE_CITY = r"(?=([\u4e00-\u9fff]{2,4}?)市)"
 # Classes of city, not cities: 县级市, 地级市, 直辖市, 省辖市.
 _CITY_CLASS = set("级辖")
 
@@ -202,7 +202,7 @@ _CITY_CLASS = set("级辖")
 def _city_words(text: str) -> Counter[str]:
     """How often each word that reads as a city name stands before 市 (智慧城市 is no 智慧城)."""
     counts: Counter[str] = Counter()
-    for match in _BEFORE_CITY.finditer(text):
+    for match in re.finditer(_BEFORE_CITY, text):
         stem = match.group(1)
         if stem[-1] not in _CITY_CLASS and _is_word(text, match.start(1), match.end(1) + 1):
             counts[stem] += 1
