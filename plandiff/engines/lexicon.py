@@ -56,9 +56,13 @@ def quick_tokenizer_class():
 
     class QuickTokenizer(jieba.Tokenizer):
         def _log_probabilities(self) -> tuple[dict[str, float], float]:
-            if getattr(self, "_log_total", None) != self.total:
-                self._log_total, self._log_probability = self.total, {}
-            return self._log_probability, math.log(self.total)
+            # One attribute holding (total, memo): a thread never pairs a new total with an old memo, even
+            # without the GIL (two attributes set one after the other could be read in between).
+            total, memo = getattr(self, "_log_memo", (None, None))
+            if total != self.total or memo is None:
+                total, memo = self.total, {}
+                self._log_memo = (total, memo)
+            return memo, math.log(total)
 
         def words(self, sentence: str, hmm: bool = True) -> list[str]:
             """lcut(sentence, HMM=hmm) (accurate mode) as one loop per block, without jieba's generators."""
