@@ -163,3 +163,24 @@ def test_a_new_section_that_merged_old_ones_has_its_heading_once_after_accepting
                 accepted.append(text)
     assert len(accepted) == len(set(accepted))
     assert "(一)着力深化科技体制改革,发挥市场配置资源导向作用" in accepted
+
+
+def _verdicts(data: bytes) -> list[str]:
+    table = body_of(data).find(f".//{W}tbl")
+    rows = [["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
+            for row in table.iter(f"{W}tr")]
+    return [row[-1] for row in rows[1:]]
+
+
+def test_target_verdicts_say_higher_across_places_and_raised_over_time():
+    """The Word table said raised/lowered across two places, where terminal and HTML say higher/lower."""
+    across = plandiff.compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+    verdicts = _verdicts(redline_docx(across))
+    assert across.between_places
+    assert "▲ higher" in verdicts and "▼ lower" in verdicts
+    assert not any("raised" in v or "lowered" in v for v in verdicts)
+    base = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
+    later = base.replace("孵化器面积120万平方米以上", "孵化器面积150万平方米以上")
+    over_time = plandiff.compare(parse_plan(base, "wuhan-2014"), parse_plan(later, "wuhan-2015"))
+    assert not over_time.between_places
+    assert _verdicts(redline_docx(over_time)) == ["▲ raised"]

@@ -11,7 +11,7 @@ import io
 from datetime import datetime, timezone
 
 from ..model import Comparison, Piece, Plan, SectionChange, Sentence, SentenceChange
-from .targets import VERDICT_LABEL, delta_text, value_text
+from .targets import delta_text, value_text, verdict_label
 
 AUTHOR = "plandiff"
 EAST_ASIAN_FONT = "宋体"  # Word's default Chinese serif; LibreOffice substitutes an installed one
@@ -101,7 +101,7 @@ def _first_page(document, comparison: Comparison) -> None:
     for change in changes:
         cells = table.add_row().cells
         values = (change.indicator, value_text(change.old), value_text(change.new), delta_text(change),
-                  VERDICT_LABEL.get(str(change.status), str(change.status)))
+                  verdict_label(change.status, comparison.between_places))
         for cell, value in zip(cells, values):
             cell.text = value
     for column, width in zip(table.columns, widths):
