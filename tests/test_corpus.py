@@ -323,3 +323,12 @@ def test_editions_titled_two_ways_are_one_series(title, city, district, series):
     from plandiff.model import Metadata
 
     assert series_of(Metadata(title=title, city=city, district=district, place=city + district, year=2020)) == series
+
+
+def test_a_run_of_one_plan_says_plan_in_the_singular(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "wuhan-2014.txt").write_text((SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("build", str(folder), "--db", str(tmp_path / "one.duckdb"), "--scheduler", "none")
+    assert result.exit_code == 0, result.output
+    assert "1 plan indexed in" in result.stdout and "plans indexed" not in result.stdout

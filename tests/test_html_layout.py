@@ -50,6 +50,26 @@ def test_nothing_overflows_and_verdicts_are_visible(browser, national_page, widt
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_subtitle_names_the_sides_as_the_layout_shows_them_and_labels_stay_whole(browser, national_page, width):
+    """A phone stacks the two plans, so "left"/"right" was wrong there; "Document no." wrapped as Docu/ment."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(national_page.as_uri())
+    subtitle = page.locator("header p.meta").inner_text()
+    if width < 720:
+        assert "left" not in subtitle and "right" not in subtitle and "first" in subtitle
+        assert page.evaluate("getComputedStyle(document.querySelector('.pair-head')).gridTemplateColumns").count(" ") == 0
+    else:
+        assert "old one on the left, the new one on the right" in subtitle and "first" not in subtitle
+    lines = page.evaluate("""() => [...document.querySelectorAll('table.plans th[scope=row]')].map(th => {
+        const range = document.createRange(); range.selectNodeContents(th);
+        return [th.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size]; })""")
+    assert ["Document no.", 1] in lines and all(count == 1 for _, count in lines), lines
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_the_national_pair_prints_on_few_full_pages(browser, national_page, tmp_path):
     page = browser.new_page()
     page.goto(national_page.as_uri())

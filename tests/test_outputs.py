@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+import re
+import zipfile
+
 import pytest
 from conftest import SEEDS, corpus_file
 from typer.testing import CliRunner
@@ -107,6 +110,37 @@ def test_digest_opens_terminal_json_and_html(tmp_path):
     assert page.index('class="digest"') < page.index('id="targets"')
 
 
+# A count of one next to a plural noun, or a plural verb after "1 of N …": "(1 sentences)", "1 of 139 … were".
+ONE_WITH_PLURAL = re.compile(r"(?<![\d.,])1 (?:old |new |unchanged )?(?:sentences|sections|targets|editions|terms|years)\b"
+                             r"|(?<![\d.,])1 of \d+ [a-z ]+ were\b")
+
+
+def test_agree_and_counted_pick_the_form_for_the_count():
+    from plandiff.model import agree, counted
+
+    assert [counted(n, "sentence") for n in (0, 1, 2)] == ["0 sentences", "1 sentence", "2 sentences"]
+    assert agree(1, "was", "were") == "was" and agree(139, "was", "were") == "were"
+
+
+def test_counts_agree_with_their_nouns_in_every_view(tmp_path):
+    """qingdao-2018 → wuhan-2014 has one reworded sentence and a removed section of one sentence."""
+    from plandiff.render.docx import redline_docx
+
+    comparison = plandiff.compare(plandiff.load("qingdao-2018"), plandiff.load("wuhan-2014"))
+    assert comparison.summary.sentences.changed == 1
+    assert comparison.digest[0].text.startswith("1 of 139 old sentences was reworded")
+    terminal = invoke("qingdao-2018", "wuhan-2014", "--no-color").stdout
+    assert "培育千家千帆企业  (1 sentence)" in terminal
+    page = invoke("qingdao-2018", "wuhan-2014", "-f", "html").stdout
+    assert "<b>1</b>sentence changed" in page
+    with zipfile.ZipFile(io.BytesIO(redline_docx(comparison))) as package:
+        word = re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode())
+    assert "1 of 139 old sentences was reworded" in word
+    tree = invoke("show", "binzhou-2023", "--no-color").stdout
+    for view in (terminal, page, word, tree, invoke("qingdao-2018", "wuhan-2014", "-f", "json").stdout):
+        assert not ONE_WITH_PLURAL.search(view), ONE_WITH_PLURAL.search(view)
+
+
 # -- no silent options -----------------------------------------------------------------------------
 
 def test_every_file_option_writes_and_says_so(tmp_path):
@@ -204,7 +238,7 @@ def test_line_breaks_keep_closing_punctuation_and_numbers_with_the_line():
 
 
 def test_line_breaks_keep_latin_words_whole():
-    line = "1 of 139 old sentences were reworded, 90 added, 138 removed and 0 moved; 11 sections added, 32 removed."
+    line = "1 of 139 old sentences was reworded, 90 added, 138 removed and 0 moved; 11 sections added, 32 removed."
     for width in range(20, 90):
         cuts = [0, *break_offsets(line, width), len(line)]
         lines = [line[a:b] for a, b in zip(cuts, cuts[1:])]

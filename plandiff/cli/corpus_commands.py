@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from ..errors import InputError
+from ..model import counted
 from .output import console, emit, report_written, write_file
 
 corpus_app = typer.Typer(
@@ -79,18 +80,18 @@ def _print_rows(columns: list[str], rows: list[tuple], output_format: Format, wh
         console().print(rows_table(columns, rows))
 
 
-def _report(report, noun: str, output_format: Format, extra: dict | None = None) -> None:
-    """A run's summary: counts, time and throughput."""
+def _report(report, noun: tuple[str, str], output_format: Format, extra: dict | None = None) -> None:
+    """A run's summary: counts, time and throughput; noun is (singular, plural), JSON names the plural."""
     data = {"done": report.items, "tasks": report.done, "skipped": report.skipped, "failed": report.failed,
             "seconds": round(report.seconds, 3), "per_second": round(report.rate, 3), "where": report.where,
             **(extra or {})}
     if output_format is Format.table:
         console().print(
-            f"{report.items} {noun} in {report.seconds:.1f} s ({report.rate:.2f}/s) {report.where}; "
+            f"{counted(report.items, *noun)} in {report.seconds:.1f} s ({report.rate:.2f}/s) {report.where}; "
             f"{report.skipped} already indexed, {report.failed} failed (see the errors table)"
             + "".join(f"; {key}: {value}" for key, value in (extra or {}).items()))
     else:
-        _print_rows(list(data), [tuple(data.values())], output_format, noun)
+        _print_rows(list(data), [tuple(data.values())], output_format, noun[1])
 
 
 def _parquet(index, folder: Optional[Path]) -> dict:
@@ -116,7 +117,7 @@ def build(
         bar, update = _progress("indexing")
         with bar:
             report = build_corpus(folder, index, _execution(scheduler, workers, memory_limit), update)
-        _report(report, "plans indexed", output_format, _parquet(index, parquet))
+        _report(report, ("plan indexed", "plans indexed"), output_format, _parquet(index, parquet))
 
 
 @corpus_app.command()
@@ -139,7 +140,7 @@ def compare(
         bar, update = _progress("comparing")
         with bar:
             report = compare_corpus(index, _execution(scheduler, workers, memory_limit), across_places, year, update)
-        _report(report, "comparisons", output_format, _parquet(index, parquet))
+        _report(report, ("comparison", "comparisons"), output_format, _parquet(index, parquet))
 
 
 @corpus_app.command()

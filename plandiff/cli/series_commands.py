@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..model import counted
 from .output import REPO_HELP, emit, emit_rich, plain_output, workspace, write_file
 
 SERIES_HELP = ("A series (national), editions (national-2023, national-2023@draft) or plan files; "
@@ -153,5 +154,5 @@ def series(
     from ..render.series import series_page
 
     report = workspace(repo).series_report(names or [], from_dir)
-    write_file(series_page(f"The {report.series.name} series: {len(report.series.editions)} editions", report=report),
+    write_file(series_page(f"The {report.series.name} series: {counted(len(report.series.editions), 'edition')}", report=report),
                html)

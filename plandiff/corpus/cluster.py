@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..model import counted
 
 IN_PROCESS = "none"  # --scheduler none: no Dask at all, one task after another (the single-process baseline)
 
@@ -30,7 +31,7 @@ class Execution:
             return "in this process"
         if self.scheduler:
             return f"on the Dask cluster at {self.scheduler}"
-        return f"on a local Dask cluster of {self.worker_count()} workers"
+        return f"on a local Dask cluster of {counted(self.worker_count(), 'worker')}"
 
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1

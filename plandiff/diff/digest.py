@@ -19,6 +19,8 @@ from ..model import (
     SectionChange,
     Target,
     TargetChange,
+    agree,
+    counted,
 )
 
 MAX_LINES = 10
@@ -73,11 +75,13 @@ def _overview(comparison: Comparison) -> DigestLine:
     if not comparison.differs:
         return DigestLine(DigestTopic.OVERVIEW, "The two plans say the same thing: no differences.")
     total = sentences.same + sentences.changed + sentences.removed + sentences.moved
-    text = (f"{sentences.changed} of {total} old sentences were reworded, {sentences.added} added, "
-            f"{sentences.removed} removed and {sentences.moved} moved; {sections.added} sections added, "
-            f"{sections.removed} removed.")
+    # The verb agrees with the first count: "1 of 139 old sentences was reworded".
+    text = (f"{sentences.changed} of {counted(total, 'old sentence')} {agree(sentences.changed, 'was', 'were')} "
+            f"reworded, {sentences.added} added, {sentences.removed} removed and {sentences.moved} moved; "
+            f"{counted(sections.added, 'section')} added, {sections.removed} removed.")
     if sentences.routine:
-        text = text[:-1] + f" ({sentences.routine} rewordings only roll the year over)."
+        routine = sentences.routine
+        text = text[:-1] + f" ({counted(routine, 'rewording')} only {agree(routine, 'rolls', 'roll')} the year over)."
     return DigestLine(DigestTopic.OVERVIEW, text)
 
 
@@ -149,6 +153,6 @@ def _rewritten_line(comparison: Comparison) -> DigestLine | None:
     if not scored:
         return None
     scored.sort(key=lambda item: (-item[1], -item[0]))
-    items = [f"{row.new.title or 'preamble'} ({touched} of {len(row.sentences)} sentences)"
+    items = [f"{row.new.title or 'preamble'} ({touched} of {counted(len(row.sentences), 'sentence')})"
              for _, touched, row in scored[:3]]
     return DigestLine(DigestTopic.REWRITTEN, "Most rewritten sections: " + "; ".join(items) + ".")

@@ -39,6 +39,7 @@ from .targets import (  # noqa: F401
     Tense,
     Verdict,
 )
+from .wording import agree, counted  # noqa: F401
 
 
 # The series types (fifteen frozen dataclasses, 0.02 s to define) load when first asked for: a comparison

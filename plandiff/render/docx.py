@@ -11,11 +11,16 @@ import io
 from datetime import datetime, timezone
 
 from ..model import Comparison, Piece, Plan, SectionChange, Sentence, SentenceChange
-from .targets import VERDICT_LABEL, delta_text, value_text
+from .targets import delta_text, value_text, verdict_label
 
 AUTHOR = "plandiff"
 EAST_ASIAN_FONT = "宋体"  # Word's default Chinese serif; LibreOffice substitutes an installed one
 MAX_HEADING_LEVEL = 9
+# Headings at the end of a chain that stay on the page of its first body paragraph: 一、 › （一） › 1. and the
+# text. Word's styles keep every heading with the next, so a chain of ten empty headings (a goal list
+# written as items) all moved to the next page and left the page before part blank.
+KEPT_CHAIN = 3
+PLAN_HEADING = "The new plan, with changes tracked"
 
 
 class _Revisions:
@@ -56,14 +61,14 @@ def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     document.core_properties.title = comparison.title
 
     _first_page(document, comparison)
+    # The plan follows under a heading of its own, on the same page: a page break before it left page 2
+    # nearly blank whenever the targets table ran a few rows past page 1 (5 of 7 seed and corpus pairs).
+    document.add_heading(PLAN_HEADING, level=1)
     first_body = len(document.paragraphs)
     headed: set[str] = set()  # new sections whose heading is written: merged rows share one
     for row in comparison.sections:
         _section(document, row, comparison, revisions, headed)
-    # The plan starts on a page of its own. A paragraph holding a page break would land on page 2
-    # whenever the first page is full, and leave that page blank (the national reports did).
-    if len(document.paragraphs) > first_body:
-        document.paragraphs[first_body].paragraph_format.page_break_before = True
+    _keep_chain_ends_with_their_text(document.paragraphs[first_body:])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -96,7 +101,7 @@ def _first_page(document, comparison: Comparison) -> None:
     for change in changes:
         cells = table.add_row().cells
         values = (change.indicator, value_text(change.old), value_text(change.new), delta_text(change),
-                  VERDICT_LABEL.get(str(change.status), str(change.status)))
+                  verdict_label(change.status, comparison.between_places))
         for cell, value in zip(cells, values):
             cell.text = value
     for column, width in zip(table.columns, widths):
@@ -131,6 +136,19 @@ def _section(document, row: SectionChange, comparison: Comparison, revisions: _R
         _runs(paragraph, _sentence_pieces(change), revisions)
         if change.new is not None and _shown_on_new_side(change):
             previous = change.new
+
+
+def _keep_chain_ends_with_their_text(paragraphs) -> None:
+    """Each run of headings keeps only its last KEPT_CHAIN headings with the text below; the rest may break."""
+    chain = []
+    for paragraph in paragraphs + [None]:
+        if paragraph is not None and paragraph.style.name.startswith("Heading"):
+            chain.append(paragraph)
+            continue
+        for position, heading in enumerate(chain):
+            # A chain at the very end has no text to keep with; it is set explicitly, as the style says yes.
+            heading.paragraph_format.keep_with_next = paragraph is not None and position >= len(chain) - KEPT_CHAIN
+        chain = []
 
 
 def _shown_on_new_side(change: SentenceChange) -> bool:

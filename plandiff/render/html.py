@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..model import COMPARATOR_SYMBOL, Comparison, Piece, Plan, SentenceChange, Target
+from ..model import COMPARATOR_SYMBOL, Comparison, Piece, Plan, SentenceChange, Target, agree, counted
 from .targets import VERDICT_LABEL, delta_text, display_value, value_text, verdict_label
 
 LAYOUTS = ("side", "inline")
@@ -28,7 +28,7 @@ def _environment() -> Environment:
     )
     environment.globals.update(VERDICT_LABEL=VERDICT_LABEL, value_text=value_text, delta_text=delta_text,
                                verdict_label=verdict_label, COMPARATOR_SYMBOL=COMPARATOR_SYMBOL,
-                               display_value=display_value)
+                               display_value=display_value, agree=agree, counted=counted)
     environment.filters["pieces"] = sentence_pieces
     environment.filters["heading_pieces"] = heading_pieces
     return environment

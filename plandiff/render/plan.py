@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Plan
+from ..model import Plan, counted
 
 
 def metadata_table(plan: Plan) -> Table:
@@ -30,11 +30,11 @@ def plan_tree(plan: Plan) -> Group:
     nodes = {}
     for section in plan.sections:
         if section.level == 0:
-            label = Text.assemble(("preamble", "italic"), (f"  {len(section.sentences)} sentences", "dim"))
+            label = Text.assemble(("preamble", "italic"), (f"  {counted(len(section.sentences), 'sentence')}", "dim"))
         else:
             label = Text.assemble(
                 (section.shown_marker, "bold magenta"), section.shown_heading,
-                (f"  L{section.level} · {len(section.sentences)} sentences", "dim"),
+                (f"  L{section.level} · {counted(len(section.sentences), 'sentence')}", "dim"),
             )
         parent = nodes.get(section.parent, root)
         nodes[section.id] = parent.add(label)

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import __version__
-from ..model import AgeBucket, Blame, BlameLine, History, Plan, SeriesReport, TermFrequency, Terms
+from ..model import AgeBucket, Blame, BlameLine, History, Plan, SeriesReport, TermFrequency, Terms, counted
 
 AGE_STYLES = ("bold green", "cyan", "blue", "magenta", "dim")  # new, 1 year, 2, 3, older
 
@@ -30,13 +30,12 @@ def bucket_label(bucket: AgeBucket, blame: Blame) -> str:
     origin = next((edition_name(p) for p in blame.editions if p.slug == bucket.origin), bucket.origin)
     if bucket.age == 0 and not bucket.at_least:
         return f"new in {edition_name(blame.edition)}"
-    years = "year" if bucket.age == 1 else "years"
-    return f"{'at least ' if bucket.at_least else ''}{bucket.age} {years} old (since {origin})"
+    return f"{'at least ' if bucket.at_least else ''}{counted(bucket.age, 'year')} old (since {origin})"
 
 
 def blame_view(blame: Blame, plain: bool = False) -> Group:
     """An age column, the editions where the sentence changed, and the sentence; then the age profile."""
-    table = Table(title=f"Blame of {blame.edition.slug} over {len(blame.editions)} editions "
+    table = Table(title=f"Blame of {blame.edition.slug} over {counted(len(blame.editions), 'edition')} "
                         f"({', '.join(edition_name(p) for p in blame.editions)})",
                   title_justify="left", title_style="bold", header_style="bold", box=None, padding=(0, 1))
     table.add_column("age", no_wrap=True)
@@ -68,7 +67,7 @@ def terms_view(terms: Terms, limit: int = 15) -> Group:
     """Per edition: the most salient new and vanished terms, with their counts."""
     parts = []
     for shift in terms.shifts:
-        table = Table(title=f"{shift.year or shift.edition}: {shift.new_total} new terms, {shift.vanished_total} vanished",
+        table = Table(title=f"{shift.year or shift.edition}: {counted(shift.new_total, 'new term')}, {shift.vanished_total} vanished",
                       title_justify="left", title_style="bold", header_style="bold", box=None, padding=(0, 1))
         for column in ("new", "count", "vanished", "count "):
             table.add_column(column, justify="right" if column.startswith("count") else "left")

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison, Piece, Plan, Section, SectionChange, SectionRole, SentenceChange
+from ..model import Comparison, Piece, Plan, Section, SectionChange, SectionRole, SentenceChange, counted
 from .wrap import SignedLines, Wrapped
 
 SIDE_BY_SIDE_WIDTH = 200
@@ -153,7 +153,7 @@ def section_title(row: SectionChange, plain: bool = False, comparison: Compariso
         sign = "+" if row.new else "-"
         label = section_label(section, old_plan if row.old else new_plan)
         text.append(f"{sign} {row.status} {label}{_role_tag(section, None)}", style=STATUS_STYLE[row.status])
-        text.append(f"  ({len(row.sentences)} sentences)", style="dim")
+        text.append(f"  ({counted(len(row.sentences), 'sentence')})", style="dim")
     return text
 
 
