@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError, PlandiffError, escaped, os_reason
+from .forms import DOCX, PDF, binary_form, claimed_form_error, refuse_non_plan_text
 
 MAX_BYTES = 20 * 1024 * 1024  # plans are tens of kilobytes; anything this large is not one
 # Decoded text beyond this is refused: the largest real plans hold about 50,000 characters, and the
@@ -106,22 +107,32 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
                          f"(limit {MAX_CHARS:,}); split it into its parts")
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
     if not any("\u4e00" <= char <= "\u9fff" for char in text):
+        if document.kind == "text":
+            claimed = claimed_form_error(name, "no Chinese text in it either")
+            if claimed is not None:
+                raise claimed
         raise InputError(f"{name}: no Chinese text could be extracted; is this a plan (a scanned PDF needs OCR first)?")
     return replace(document, text=text)
 
 
 def _read_document(data: bytes, name: str) -> Document:
-    if data.startswith(b"%PDF"):
+    form = binary_form(data, name)  # refuses .doc, spreadsheets, images and archives with their own advice
+    if form == PDF:
         from .pdf_reader import pdf_text  # only PDF input pays for PDFium
 
         pdf = pdf_text(data, name)
         return Document(pdf.text, "pdf", pages=pdf.pages)
-    if data.startswith(b"PK\x03\x04"):
+    if form == DOCX:
         from .docx_reader import docx_text  # only DOCX input pays for python-docx
 
         docx = docx_text(data, name)
         return Document(docx.text, "docx", warnings=docx.warnings, styled=docx.styled)
-    text, encoding = decode_text(data, name)
+    try:
+        text, encoding = decode_text(data, name)
+    except InputError as error:
+        # Bytes named .pdf that are neither a PDF nor text: the name says what the user expected.
+        raise (claimed_form_error(name, "not text in a known encoding either") or error) from None
+    refuse_non_plan_text(text, name)
     if _looks_like_html(text):
         from .html_reader import html_to_text  # BeautifulSoup only for web pages
 
