@@ -17,6 +17,7 @@ from conftest import CORPUS, SEEDS
 from conftest import run_cli as run
 from test_errors import assert_clean_error
 
+import plandiff
 from plandiff.sources.reading import read_bytes
 
 WUHAN = SEEDS / "wuhan-2014.txt"
@@ -65,6 +66,7 @@ def outputs(tmp_path_factory):
                  "--html", folder / "out.html", "--docx", folder / "out.docx", "--xlsx", folder / "out.xlsx")
     assert result.exit_code == 1, result.stderr
     assert run("targets", "qingdao-2018", "-f", "csv", "-o", folder / "targets.csv").exit_code == 0
+    assert run("targets", "qingdao-2018", "--html", folder / "targets.html").exit_code == 0
     return folder
 
 
@@ -110,6 +112,15 @@ def test_plandiffs_own_outputs_are_not_plans(outputs):
     assert_clean_error(run("show", outputs / "out.docx"), "a redline plandiff wrote")
     assert_clean_error(run("targets", outputs / "out.xlsx"), "spreadsheet (XLSX)")
     assert_clean_error(run("add", outputs / "targets.csv"), "a table (CSV, 13 columns")
+    assert_clean_error(run("show", outputs / "targets.html"), "a report plandiff wrote")
+
+
+def test_every_page_plandiff_writes_carries_the_mark_that_refuses_it():
+    templates = Path(plandiff.__file__).parent / "render" / "templates"
+    pages = [path for path in templates.glob("*.j2") if "<html" in path.read_text(encoding="utf-8")]
+    assert len(pages) >= 3
+    for page in pages:
+        assert '<meta name="generator" content="plandiff {{ version }}">' in page.read_text(encoding="utf-8"), page
 
 
 def test_any_json_is_not_a_plan(tmp_path):
