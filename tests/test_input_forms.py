@@ -5,6 +5,7 @@ that names it and says what to do (exit 2), never the advice to re-save a PDF as
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import json
 import shutil
@@ -148,3 +149,37 @@ def test_office_forms_plandiff_does_not_read(tmp_path, form, words):
     subprocess.run([SOFFICE, "--headless", "--convert-to", form, "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
     assert_clean_error(run("show", tmp_path / f"plan.{form}"), *words)
+
+
+def page_html(lines: list[str]) -> str:
+    """The plan as a government site prints it: a menu, then the article."""
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(lines[0])}_武汉市科技局</title>'
+            f'</head><body><div class="nav"><a href="/">首页</a> <a href="/gk">政务公开</a></div>'
+            f'<div id="content">{body}</div></body></html>')
+
+
+def test_a_page_saved_as_one_file_in_gbk_reads_as_the_page(tmp_path):
+    # IE and Word save pages as .mht: a MIME message whose text/html part is quoted-printable, often GB2312.
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related", type="text/html")
+    archive.attach(MIMEText(page_html(LINES).replace("utf-8", "gb2312"), "html", "gb2312"))
+    path = write(tmp_path, "saved.mht", archive.as_bytes())
+    assert read_bytes(Path(path).read_bytes(), "saved.mht").kind == "html"
+    from_page, from_text = plandiff.load(path), plandiff.load(write(tmp_path, "plain.txt", "\n".join(LINES).encode()))
+    assert [s.title for s in from_page.sections] == [s.title for s in from_text.sections]
+    assert "首页" not in from_page.text
+
+
+def test_a_page_chromium_saved_as_mhtml_reads_as_the_page(tmp_path, browser):
+    page = browser.new_page()
+    (tmp_path / "page.html").write_text(page_html(LINES), encoding="utf-8")
+    page.goto((tmp_path / "page.html").as_uri())
+    snapshot = page.context.new_cdp_session(page).send("Page.captureSnapshot", {"format": "mhtml"})["data"]
+    page.close()
+    path = write(tmp_path, "page.mhtml", snapshot.encode("utf-8"))
+    from_text = plandiff.load(write(tmp_path, "plain.txt", "\n".join(LINES).encode()))
+    assert [s.title for s in plandiff.load(path).sections] == [s.title for s in from_text.sections]
+

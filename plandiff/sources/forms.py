@@ -17,9 +17,12 @@ from pathlib import PurePath
 
 from ..errors import InputError
 
-PDF, DOCX, TEXT = "pdf", "docx", "text"
+PDF, DOCX, MHTML, TEXT = "pdf", "docx", "mhtml", "text"
 _PDF_MAGIC = b"%PDF-"
 _PDF_HEADER_WINDOW = 1024  # readers accept a PDF header anywhere in the first kilobyte
+# A page saved by a browser as one file: a MIME message (headers in any order) whose body is multipart/related.
+_MIME_VERSION = re.compile(rb"^MIME-Version:", re.IGNORECASE | re.MULTILINE)
+_MULTIPART_RELATED = re.compile(rb"^Content-Type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _AGAIN = "give the plan as a text file, a web page, a .docx or a PDF"
@@ -48,9 +51,13 @@ _TABLE_COLUMNS = 3
 
 
 def binary_form(data: bytes, name: str) -> str:
-    """PDF or DOCX for the binary forms plandiff reads, TEXT for anything else; other known forms are refused."""
+    """PDF, DOCX or MHTML for the packed forms plandiff reads, TEXT for anything else; other known forms are
+    refused."""
     if _PDF_MAGIC in data[:_PDF_HEADER_WINDOW]:
         return PDF
+    head = data[:_PDF_HEADER_WINDOW]
+    if _MIME_VERSION.search(head) and _MULTIPART_RELATED.search(head):
+        return MHTML
     if data.startswith(_ZIP_MAGICS):
         return _zip_form(data, name)
     if data.startswith(_OLE2_MAGIC):

@@ -118,7 +118,7 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
 
 def _read_document(data: bytes, name: str) -> Document:
     # Imported here, not at the top: a cached plan never reads bytes, and start-up stays 8 ms shorter.
-    from .forms import DOCX, PDF, binary_form, claimed_form_error, refuse_non_plan_text
+    from .forms import DOCX, MHTML, PDF, binary_form, claimed_form_error, refuse_non_plan_text
 
     form = binary_form(data, name)  # refuses .doc, spreadsheets, images and archives with their own advice
     if form == PDF:
@@ -131,6 +131,14 @@ def _read_document(data: bytes, name: str) -> Document:
 
         docx = docx_text(data, name)
         return Document(docx.text, "docx", warnings=docx.warnings, styled=docx.styled)
+    if form == MHTML:
+        from .html_reader import html_to_text, saved_page
+
+        page, charset = saved_page(data)
+        text, encoding = _decode_declared(page, charset, name)
+        if not _looks_like_html(text):
+            raise InputError(f"{name}: a saved web page (MHTML) with no HTML page in it; save the page as HTML")
+        return Document(html_to_text(text), "html", encoding)
     try:
         text, encoding = decode_text(data, name)
     except InputError as error:
@@ -142,6 +150,15 @@ def _read_document(data: bytes, name: str) -> Document:
 
         return Document(html_to_text(text), "html", encoding)
     return Document(text, "text", encoding)
+
+
+def _decode_declared(data: bytes, charset: str, name: str) -> tuple[str, str]:
+    """Bytes in the charset their container declares, or detected when it declares none or a wrong one."""
+    encoding = "gb18030" if charset.lower() in {"gbk", "gb2312", "cp936"} else charset
+    try:
+        return data.decode(encoding), encoding
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return decode_text(data, name)
 
 
 def _first_line(error: Exception) -> str:
