@@ -68,6 +68,8 @@ def outputs(tmp_path_factory):
     assert result.exit_code == 1, result.stderr
     assert run("targets", "qingdao-2018", "-f", "csv", "-o", folder / "targets.csv").exit_code == 0
     assert run("targets", "qingdao-2018", "--html", folder / "targets.html").exit_code == 0
+    for command in (["qingdao-2018", "wuhan-2014", "--no-pager"], ["show", "wuhan-2014"], ["targets", "wuhan-2014"]):
+        (folder / f"{command[0]}.txt").write_text(run(*command).stdout, encoding="utf-8")  # as `> file` saves it
     return folder
 
 
@@ -114,6 +116,9 @@ def test_plandiffs_own_outputs_are_not_plans(outputs):
     assert_clean_error(run("targets", outputs / "out.xlsx"), "spreadsheet (XLSX)")
     assert_clean_error(run("add", outputs / "targets.csv"), "a table (CSV, 13 columns")
     assert_clean_error(run("show", outputs / "targets.html"), "a report plandiff wrote")
+    for command in ("compare", "show", "targets"):
+        saved = outputs / f"{'qingdao-2018' if command == 'compare' else command}.txt"
+        assert_clean_error(run("show", saved), f"plandiff's own output (of `plandiff {command}`)")
 
 
 def test_every_page_plandiff_writes_carries_the_mark_that_refuses_it():

@@ -46,6 +46,12 @@ _CLAIMS = {
     ".doc": ("Word file", "no Word header", "re-save it from Word or WPS as .docx"),
     ".wps": ("WPS file", "no WPS header", "re-save it from WPS as .docx"),
 }
+# The lines that mark plandiff's own terminal output of compare, show and targets (saved with `> file`).
+_OWN_TEXT = (
+    ("compare", re.compile(r"^Sections +\d+ matched · \d+ added · \d+ removed", re.MULTILINE)),
+    ("show", re.compile(r"\Aslug {2,}\S+\ntitle {2,}")),
+    ("targets", re.compile(r"\A *indicator +comparator +value +kind ")),
+)
 _TABLE_ROWS = 5  # a table needs this many rows of equal width before it is taken for a table
 _TABLE_COLUMNS = 3
 
@@ -62,7 +68,7 @@ def binary_form(data: bytes, name: str) -> str:
         return _zip_form(data, name)
     if data.startswith(_OLE2_MAGIC):
         raise InputError(f"{name}: {_ole2_form(data)}")
-    if data.lstrip()[:5] == b"{\\rtf":
+    if data[:64].lstrip()[:5] == b"{\\rtf":
         raise InputError(f"{name}: an RTF document, which plandiff does not read; save it as .docx or as text")
     for magic, form in _BINARY_FORMS:
         if data.startswith(magic):
@@ -92,6 +98,10 @@ def refuse_non_plan_text(text: str, name: str) -> None:
             raise InputError(f"{name}: a JSON file, not a plan; {_AGAIN}")
     if re.search(r"<meta\s+name=[\"']generator[\"']\s+content=[\"']plandiff\b", head, re.IGNORECASE):
         raise InputError(f"{name}: a report plandiff wrote, not a plan; compare the plan files it was made from")
+    for command, mark in _OWN_TEXT:
+        if mark.search(head):
+            raise InputError(f"{name}: plandiff's own output (of `plandiff {command}`), not a plan; "
+                             "give the plan files it was made from")
     width = _table_width(text)
     if width:
         raise InputError(f"{name}: a table (CSV, {width} columns in every row), not a plan; {_AGAIN}")
