@@ -146,7 +146,7 @@ def test_prose_with_ascii_commas_or_tabs_is_not_taken_for_a_table():
 
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
-@pytest.mark.parametrize("form, words", [("doc", ["legacy Word .doc", "save it as .docx"]),
+@pytest.mark.parametrize("form, words", [("doc", ["legacy Word document (.doc", "save it as .docx"]),
                                          ("odt", ["OpenDocument text", ".docx"]),
                                          ("rtf", ["RTF", ".docx"])])
 def test_office_forms_plandiff_does_not_read(tmp_path, form, words):

@@ -176,7 +176,8 @@ def _ole2_form(data: bytes) -> str:
         return ("a password-protected Office file; open it in Word or WPS, remove the password and save it as "
                 ".docx, or give the plan as text")
     if has("WordDocument"):
-        return "a legacy Word .doc file, which plandiff does not read; open it in Word or WPS and save it as .docx"
+        return ("a legacy Word document (.doc, or WPS's .wps), which plandiff does not read; open it in Word or WPS "
+                "and save it as .docx")
     if has("Workbook") or has("Book"):
         return f"a legacy Excel .xls spreadsheet, not a plan; {_AGAIN}"
     if has("PowerPoint Document"):
