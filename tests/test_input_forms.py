@@ -107,6 +107,17 @@ def test_the_content_decides_the_form_not_the_name(tmp_path):
     assert read_bytes(docx_bytes(), "plan.doc").kind == "docx"
     renamed = read_bytes(WUHAN.read_bytes(), "plan.docx")
     assert renamed.kind == "text" and renamed.text == WUHAN.read_text(encoding="utf-8")
+    assert renamed.warnings == ("named .docx but it holds plain text, not a DOCX; read as text",)
+    assert read_bytes(pdf_bytes(), "plan.txt").warnings == ()  # a .txt name promises nothing to warn about
+
+
+def test_a_web_page_named_pdf_is_read_and_said(tmp_path):
+    # A document link that served a web page instead (an error or login page) leaves HTML under a .pdf name.
+    path = write(tmp_path, "download.pdf", page_html(LINES).encode())
+    result = run("show", path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == ("plandiff: warning: {}: named .pdf but it holds a web page, not a PDF "
+                                     "(a failed download?); read as the page").format(path)
 
 
 def test_plandiffs_own_outputs_are_not_plans(outputs):

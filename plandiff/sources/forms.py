@@ -86,6 +86,17 @@ def claimed_form_error(name: str, trouble: str) -> InputError | None:
     return InputError(f"{name}: not a readable {form} ({reason}, and {trouble}); {fix}, or give the plan as text")
 
 
+def name_mismatch(name: str, kind: str) -> tuple[str, ...]:
+    """A warning when a file named as a PDF or Word file held text or a web page (often a failed download)."""
+    claim = _CLAIMS.get(PurePath(name).suffix.lower())
+    if claim is None or kind not in (TEXT, "html"):
+        return ()
+    # A web page under a document's name is most often the error page of a download that failed.
+    held = "a web page, not a {} (a failed download?); read as the page" if kind == "html" else \
+        "plain text, not a {}; read as text"
+    return (f"named {PurePath(name).suffix} but it holds " + held.format(claim[0]),)
+
+
 def refuse_non_plan_text(text: str, name: str) -> None:
     """Refuse decoded text that is data, not prose: JSON, a CSV table, or a report plandiff wrote."""
     head = text[:4096].lstrip("\ufeff \t\r\n")

@@ -101,6 +101,9 @@ def read_bytes(data: bytes, name: str = "<input>") -> Document:
     except Exception as error:  # noqa: BLE001
         raise InputError(f"{name}: the file is damaged and cannot be read ({escaped(_first_line(error))}); "
                          "re-save or re-export it") from None
+    from .forms import name_mismatch
+
+    document = replace(document, warnings=document.warnings + name_mismatch(name, document.kind))
     if len(document.text) > MAX_CHARS:
         raise InputError(f"{name}: {len(document.text):,} characters of text is too long for a plan "
                          f"(limit {MAX_CHARS:,}); split it into its parts")
