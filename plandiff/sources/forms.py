@@ -56,7 +56,7 @@ _TABLE_ROWS = 5  # a table needs this many rows of equal width before it is take
 _TABLE_COLUMNS = 3
 
 
-def binary_form(data: bytes, name: str) -> str:
+def form_of(data: bytes, name: str) -> str:
     """PDF, DOCX or MHTML for the packed forms plandiff reads, TEXT for anything else; other known forms are
     refused."""
     if _PDF_MAGIC in data[:_PDF_HEADER_WINDOW]:
