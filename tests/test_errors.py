@@ -71,3 +71,9 @@ def test_add_refuses_to_overwrite():
     assert "wuhan-2014" in first.stdout
     assert_clean_error(run("add", SEEDS / "wuhan-2014.txt"), "already", "--force")
     assert run("add", SEEDS / "wuhan-2014.txt", "--force").exit_code == 0
+
+
+def test_damaged_corpus_index(tmp_path):
+    index = tmp_path / "corpus.duckdb"
+    index.write_bytes(bytes(range(256)) * 16)
+    assert_clean_error(run("corpus", "query", "select 1", "--db", str(index)), "cannot open the corpus index")

@@ -156,20 +156,33 @@ def _sentence(change: SentenceChange) -> dict:
     return data
 
 
-def _why(row: SectionChange) -> dict:
-    """The similarity scores, and for a matched pair the parts of its total and the runner-up."""
+def _why(comparison: Comparison, row: SectionChange) -> dict:
+    """The similarity scores, and for a matched pair the parts of its total and the runner-up.
+
+    `content` is the row's `score` (heading + body + size parts); `total` adds role, tree and order.
+    """
     why: dict = {"heading": row.heading_score, "body": row.body_score}
     if row.why is not None:
         parts = row.why
         why["parts"] = {"heading": parts.heading, "body": parts.body, "size": parts.size, "role": parts.role,
                         "tree": parts.tree, "order": parts.order}
+        why["content"] = row.score
         why["total"] = parts.total
         if parts.alternative_old or parts.alternative_new:
             why["runner_up"] = {"old": parts.alternative_old, "new": parts.alternative_new,
-                                "total": parts.alternative_total}
+                                "total": parts.alternative_total,
+                                "old_section": _section_by_id(comparison.old, parts.alternative_old),
+                                "new_section": _section_by_id(comparison.new, parts.alternative_new)}
         if parts.topic:
             why["topic"] = parts.topic
     return why
+
+
+def _section_by_id(plan: Plan, section_id: str) -> dict | None:
+    try:
+        return _section_ref(plan, plan.section(section_id))
+    except KeyError:
+        return None
 
 
 def _section(comparison: Comparison, row: SectionChange) -> dict:
@@ -178,7 +191,7 @@ def _section(comparison: Comparison, row: SectionChange) -> dict:
         "old": _section_ref(comparison.old, row.old),
         "new": _section_ref(comparison.new, row.new),
         "score": row.score,
-        "why": _why(row),
+        "why": _why(comparison, row),
         "moved": row.moved,
         "renumbered": row.renumbered,
         "heading_diff": [[op, text] for op, text in row.heading_diff],

@@ -157,21 +157,51 @@ def section_title(row: SectionChange, plain: bool = False, comparison: Compariso
     return text
 
 
-def explanation(row: SectionChange) -> Text:
-    """The parts of a pair's score, which add up to its total, and the best pair it beat."""
+def explanation(row: SectionChange, comparison: Comparison | None = None) -> Text:
+    """The parts of a pair's score: the content score the title shows, then the total the pairing used,
+    each line adding up as printed, and the best pair the assignment turned down, named as sections are."""
     why = row.why
     text = Text("  why: ", style="dim")
     if why is None:
         return text.append("paired as the split or merge partner of a matched section" if row.old and row.new
                            else "no pair reached the threshold")
-    parts = [("heading", why.heading), ("body", why.body), ("size", why.size), ("role", why.role),
-             ("tree", why.tree), ("order", why.order)]
-    text.append(" ".join(f"{name} {value:+.2f}" for name, value in parts) + f" = {why.total:.2f}")
+    indent = "\n       "
+    content = (("heading", why.heading), ("body", why.body), ("size", why.size))
+    text.append(f"content {row.score:.2f} = " + _sum_line(content, row.score))
+    rest = (("content", row.score), ("role", why.role), ("tree", why.tree), ("order", why.order))
+    text.append(f"{indent}total {why.total:.2f} = " + _sum_line(rest, why.total, fixed="content"))
     if why.alternative_old or why.alternative_new:
-        text.append(f"; runner-up {why.alternative_old} ⇄ {why.alternative_new} {why.alternative_total:.2f}")
+        old = _label(comparison.old if comparison else None, why.alternative_old)
+        new = _label(comparison.new if comparison else None, why.alternative_new)
+        text.append(f"{indent}runner-up {old}  ⇄  {new}  total {why.alternative_total:.2f}")
     if why.topic:
-        text.append(f"; paired on the shared topic {why.topic}")
+        text.append(f"{indent}paired on the shared topic {why.topic}")
     return text
+
+
+def _sum_line(parts: tuple[tuple[str, float], ...], total: float, fixed: str = "") -> str:
+    """`name +0.18 + name -0.02`, rounded to two places so the printed parts add up to the printed total.
+
+    Each part is rounded on its own and the cents lost in rounding go to the parts that lost the most
+    (largest remainder), so a reader adding the line gets the total; the fixed part is printed as shown above.
+    """
+    cents = {name: round(value * 100) for name, value in parts}
+    missing = round(total * 100) - sum(cents.values())
+    adjustable = sorted((name for name, _ in parts if name != fixed),
+                        key=lambda name: -abs(dict(parts)[name] * 100 - cents[name]))
+    for name in adjustable[:abs(missing)]:
+        cents[name] += 1 if missing > 0 else -1
+    shown = [f"{name} {cents[name] / 100:.2f}" if name == fixed else f"{name} {cents[name] / 100:+.2f}"
+             for name, _ in parts]
+    return " + ".join(shown)
+
+
+def _label(plan: Plan | None, section_id: str) -> str:
+    """A section as every other view names it (三、 › （六）强化…), or its id without the plan."""
+    try:
+        return section_label(plan.section(section_id), plan) if plan is not None else section_id
+    except KeyError:
+        return section_id
 
 
 def section_view(row: SectionChange, options: ViewOptions, comparison: Comparison | None = None) -> list[RenderableType]:
@@ -186,7 +216,7 @@ def section_view(row: SectionChange, options: ViewOptions, comparison: Compariso
     parts: list[RenderableType] = [Text(""), Constrain(Rule(style="dim"), TABLE_WIDTH),
                                    section_title(row, options.plain_marks, comparison)]
     if options.explain and row.old.id != "0":
-        parts.append(explanation(row))
+        parts.append(explanation(row, comparison))
     if options.side_by_side:
         heads = (f"old: {comparison.old.slug}", f"new: {comparison.new.slug}") if comparison else ("old", "new")
         parts.append(_side_by_side(shown, options, heads))

@@ -17,6 +17,21 @@ _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-－—]+\s)\s*")
 _PLAN_WORDS = re.compile(r"(要点|计划|规划|方案|报告|意见|通知|总结|纲要|安排|任务)")
 
 
+def saved_page(data: bytes) -> tuple[bytes, str]:
+    """The HTML of a page saved as one file (MHTML, .mht) and its declared charset ("" if none).
+
+    Browsers save the page as the first text/html part of a multipart/related message, usually in
+    quoted-printable; the images and styles in the other parts carry no text.
+    """
+    from email import message_from_bytes, policy
+
+    message = message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            return part.get_payload(decode=True) or b"", part.get_content_charset() or ""
+    return b"", ""
+
+
 def html_to_text(html: str) -> str:
     """The page title and the text of its article container, one line per block element."""
     soup = BeautifulSoup(html, "html.parser")

@@ -14,7 +14,7 @@ from ..model import Metadata
 from .reading import path_exists
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"  # package data
-PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
 MAX_SLUG = 80  # characters; a slug names files and git tags, which the file system limits
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

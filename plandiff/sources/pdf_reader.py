@@ -18,6 +18,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|\d{1,4}\s*/
 _PRINT_STAMP = re.compile(r"^\s*(?:\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?|(?:file|https?)://\S+)")
 _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”」』）)"
+# PDFium's load error codes (FPDF_ERR_FORMAT, _PASSWORD, _SECURITY in fpdfview.h).
+_ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 3, 4, 5
 _MIN_TEXT = 20  # non-space characters in the whole file below which it has no real text layer
 
 
@@ -52,8 +54,21 @@ def _page_lines(data: bytes, name: str) -> list[list[str]]:
         document.close()
     # PDFium reports damage as one error type, but a broken stream can surface as others.
     except Exception as error:  # noqa: BLE001
-        raise InputError(f"{name}: not a readable PDF ({error}); export it again as PDF with text") from error
+        raise _unreadable(error, name) from error
     return pages
+
+
+def _unreadable(error: Exception, name: str) -> InputError:
+    """The one line for a PDF that PDFium will not open, by PDFium's own error code."""
+    code = getattr(error, "err_code", None)
+    if code in (_ERR_PASSWORD, _ERR_SECURITY):
+        return InputError(f"{name}: a password-protected PDF; open it with its password and print or export it "
+                          "to a new PDF, or give the plan as text")
+    if code == _ERR_FORMAT:
+        return InputError(f"{name}: a damaged PDF (PDFium cannot parse it; cut short, or not fully downloaded?); "
+                          "re-export it from the original, or give the plan as text")
+    reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    return InputError(f"{name}: not a readable PDF ({reason}); re-export it from the original, or give the plan as text")
 
 
 def _shape(line: str) -> str:
