@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engines.numerals import ordinal
 from ..model import Section, Sentence
+from .runon import run_on_end
 from .text import first_sentence_end, sentence_spans
 
 Span = tuple[int, int]
@@ -56,6 +57,7 @@ class _Candidate:
     number: int
     line_end: int
     inline: bool = False
+    pasted: bool = False  # in a paragraph of PASTED_PARAGRAPH characters or more
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
     found: list[_Candidate] = []
     for index, (start, end) in enumerate(body):
         line = text[start:end]
+        first = len(found)
         at_start = _line_start_marker(line)
         if at_start:
             kind, number, length = at_start
@@ -117,6 +120,8 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
         found.extend(_inline_markers(text, start, end))
         found.extend(_inline_lead_ins(text, start, end))
         found.extend(_inline_items(text, start, end))
+        if end - start >= PASTED_PARAGRAPH:
+            found[first:] = [replace(candidate, pasted=True) for candidate in found[first:]]
     return sorted(found, key=lambda c: c.start)
 
 
@@ -237,7 +242,7 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
             kind = next((k for k, n in reversed(stack) if k in _ARABIC_KINDS and n + 1 == number), "")
             if not kind:
                 continue
-            candidate = _Candidate(candidate.start, candidate.body, kind, number, candidate.line_end)
+            candidate = replace(candidate, kind=kind)
         depth = _depth(stack, last_seen, kind, number)
         if depth is None:
             continue
@@ -273,9 +278,14 @@ def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tupl
     segment_ends = [min(starts[i + 1], candidate.line_end) for i, (candidate, _) in enumerate(accepted)]
     pasted = {candidate.kind for (candidate, _), end in zip(accepted, segment_ends)
               if _heading_end(text, candidate.body, end)[1]}
+    # Likewise a family in which a heading ran on into a first sentence too long to be a heading.
+    run_on = {candidate.kind for (candidate, _), end in zip(accepted, segment_ends)
+              if _run_on_cut(text, candidate, end, False) is not None}
     headings = []
     for i, (candidate, depth) in enumerate(accepted):
-        heading_end, _ = _heading_end(text, candidate.body, segment_ends[i], candidate.kind in pasted)
+        heading_end, opened = _heading_end(text, candidate.body, segment_ends[i], candidate.kind in pasted)
+        cut = None if opened else _run_on_cut(text, candidate, segment_ends[i], candidate.kind in run_on)
+        heading_end = heading_end if cut is None else cut
         marker = text[candidate.start:candidate.body]
         headings.append(
             _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
@@ -315,6 +325,19 @@ def _heading_end(text: str, start: int, end: int, pasted: bool = False) -> tuple
             opener = pattern.search(text, start + _MIN_HEADING, i)
             return (opener.start(), True) if opener else (i + 1, False)
     return end, False
+
+
+def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool) -> int | None:
+    """Where a pasted heading's body begins inside its first sentence, if the heading ran on into it.
+
+    Only a first sentence longer than any heading is searched, or any when the family already ran on.
+    """
+    if not candidate.pasted:
+        return None
+    stop = next((i for i in range(candidate.body, end) if text[i] in "。!?"), None)
+    if stop is None or (stop - candidate.body <= _PLAIN_MAX and not family_ran_on):
+        return None
+    return run_on_end(text, candidate.body, stop)
 
 
 def _trimmed(text: str, start: int, end: int, trailing: str = "。;:") -> Span:
