@@ -22,7 +22,7 @@ _VERBS = (
     "加快", "加强", "加大", "推进", "推动", "坚持", "实施", "深化", "突出", "围绕", "强化", "完善", "健全",
     "建立", "构建", "打造", "培育", "支持", "鼓励", "引导", "落实", "开展", "组织", "提升", "提高", "增强",
     "扩大", "优化", "促进", "确保", "抓好", "做好", "发挥", "聚焦", "紧扣", "面向", "面对", "依托", "立足",
-    "瞄准", "按照", "根据", "通过", "坚决", "继续", "着力", "力争", "争取", "牢牢", "紧紧", "带动",
+    "瞄准", "按照", "根据", "通过", "坚决", "继续", "着力", "力争", "争取", "牢牢", "紧紧", "带动", "制定", "出台", "编制", "探索", "联合", "启动", "举办",
 )
 # A verb followed by one of these heads is a noun phrase (实施方案, 支持力度, 引导基金, 提升行动).
 _NOUN_HEADS = (
@@ -47,7 +47,9 @@ _OPENER = re.compile(
 )
 # A heading's phrase never ends on a function word or a verb waiting for its object.
 _NOT_BEFORE = set("的和与及并或对在于为到得了更再又也都就才还要应需可从向被给让使等、是" + _PREPOSITIONS)
-_NOT_BEFORE_WORDS = (*_VERBS, *_ADVERBS, "学习", "贯彻", "作为", "成为")
+_NOT_BEFORE_WORDS = (
+    *_VERBS, *_ADVERBS, "学习", "贯彻", "作为", "成为", "制定", "出台", "编制", "探索", "研究", "启动", "举办", "召开",
+)
 _CLAUSE_BREAK = ",;:"
 _WORD_BEFORE_ONE = "统唯同万第之这"  # 统一是, 唯一是: 一 inside a word
 # A heading's clause opens with a verb, or an adverb before one (深入学习…, 不断增强…).
