@@ -6,8 +6,9 @@
 The text form is the gold: each of its headings is looked up in the pasted parse at the same place (the
 paste joins the stripped lines, as `bench_alignment.py --form one-paragraph` does), and scored exact,
 long (body characters kept in the heading), short (heading characters cut into the body), other
-(neither a prefix of the other) or missed (no heading starts there). A second line scores the run-on
-cut (plandiff/parse/runon.py) on its own: every text-form heading joined to its body's first sentence.
+(neither a prefix of the other) or missed (no heading starts there); extra counts the paste's headings
+where the text has none. A second line scores the run-on cut (plandiff/parse/runon.py) on its own:
+every text-form heading joined to its body's first sentence.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every heading the paste got wrong")
     verbose = parser.parse_args().verbose
-    print("| plan | headings | exact | rate | long | short | other | missed | chars kept | chars cut |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| plan | headings | exact | rate | long | short | other | missed | extra | chars kept | chars cut |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     total = HeadingScore("all")
     for name, text in plans():
         score = score_plan(name, text)
@@ -61,7 +62,7 @@ def main() -> None:
 
 def _row(score: HeadingScore) -> None:
     print(f"| {score.name} | {score.headings} | {score.exact} | {score.rate:.2f} | {score.long} | {score.short} | "
-          f"{score.other} | {score.missed} | {score.kept_characters} | {score.cut_characters} |")
+          f"{score.other} | {score.missed} | {score.extra} | {score.kept_characters} | {score.cut_characters} |")
 
 
 if __name__ == "__main__":

@@ -23,12 +23,14 @@ class HeadingScore:
     short: int = 0
     other: int = 0
     missed: int = 0
+    extra: int = 0  # headings of the paste with none of the text's at the same place
     kept_characters: int = 0  # body characters wrongly kept in a heading
     cut_characters: int = 0  # heading characters wrongly cut into the body
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: HeadingScore) -> None:
-        for name in ("headings", "exact", "long", "short", "other", "missed", "kept_characters", "cut_characters"):
+        for name in ("headings", "exact", "long", "short", "other", "missed", "extra", "kept_characters",
+                     "cut_characters"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.wrong += other.wrong
 
@@ -57,6 +59,11 @@ def score_plan(name: str, text: str) -> HeadingScore:
     gold = parse_plan(text, name).sections[1:]
     found = {section.start: section for section in parse_plan(pasted_text, name).sections[1:]}
     score = HeadingScore(name)
+    gold_starts = {position.get(section.start) for section in gold}
+    for section in found.values():
+        if section.start not in gold_starts:
+            score.extra += 1
+            score.wrong.append(f"extra  {section.marker}{section.heading}")
     for section in gold:
         score.headings += 1
         start = position.get(section.start)

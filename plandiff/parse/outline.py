@@ -58,6 +58,7 @@ class _Candidate:
     line_end: int
     inline: bool = False
     pasted: bool = False  # in a paragraph of PASTED_PARAGRAPH characters or more
+    opens_items: bool = False  # a run-in sentence before 一是 inside a paragraph
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
         found.extend(_inline_markers(text, start, end))
         found.extend(_inline_lead_ins(text, start, end))
         found.extend(_inline_items(text, start, end))
+        found.extend(_inline_run_in_headings(text, start, end))
         if end - start >= PASTED_PARAGRAPH:
             found[first:] = [replace(candidate, pasted=True) for candidate in found[first:]]
     return sorted(found, key=lambda c: c.start)
@@ -187,6 +189,31 @@ def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
     return found
 
 
+def _inline_run_in_headings(text: str, start: int, end: int) -> list[_Candidate]:
+    """以平台思维抓招商,持续开创…新局面。一是…: a short sentence before 一是 that began a line, in a paste.
+
+    The inline twin of _plain_heading's run-in sentence before 一是, read only in a paragraph longer than
+    any real one.
+    """
+    if end - start < PASTED_PARAGRAPH:
+        return []
+    found = []
+    for match in _INLINE_ITEM.finditer(text, start, end):
+        if match.group(1) != "一" or not _short_sentence(text[match.end():first_sentence_end(text, match.end(), end)]):
+            continue  # only where the 一是 item is a heading too (_inline_items)
+        lead = text[start:match.start()].rstrip()
+        if not lead.endswith("。"):
+            continue
+        opening = max(lead.rfind(mark, 0, len(lead) - 1) for mark in "。!?;") + 1
+        sentence = lead[opening:].strip()
+        if (_MIN_HEADING <= len(sentence) - 1 <= _PLAIN_MAX and sentence.count(",") <= 1
+                and opening > 0 and not re.search(r"(以下|如下)", sentence) and not _line_start_marker(sentence)
+                and not _INLINE_ITEM.match(sentence)):
+            heading_start = start + opening + (len(lead[opening:]) - len(lead[opening:].lstrip()))
+            found.append(_Candidate(heading_start, heading_start, "plain", 0, end, True, opens_items=True))
+    return found
+
+
 def _short_sentence(sentence: str) -> bool:
     """A sentence short enough to be a heading: a full stop within _PLAIN_MAX characters, at most one comma."""
     return sentence.endswith("。") and len(sentence) <= _PLAIN_MAX and sentence.count(",") <= 1 and ";" not in sentence
@@ -238,12 +265,17 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
         kind, number = candidate.kind, candidate.number
         if kind == "shi" and candidate.inline and stack and stack[-1][0] in _ITEM_KINDS:
             continue  # 1.培育创新型领军企业。一是…: a numbered item enumerates inside its own paragraph
+        if candidate.opens_items and stack and stack[-1][0] in _ITEM_KINDS:
+            continue  # and so does a sentence of its prose before 一是
         if kind == "bare":
             kind = next((k for k, n in reversed(stack) if k in _ARABIC_KINDS and n + 1 == number), "")
             if not kind:
                 continue
             candidate = replace(candidate, kind=kind)
         depth = _depth(stack, last_seen, kind, number)
+        if candidate.opens_items and "shi" in (k for k, _ in stack):
+            # A new 一是 list closes the open one: its run-in sentence stands where the open list's items do.
+            depth = min(depth, next(i for i, (k, _) in enumerate(stack) if k == "shi"))
         if depth is None:
             continue
         del stack[depth:]
