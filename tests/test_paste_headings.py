@@ -83,3 +83,12 @@ def test_the_cut_applies_only_to_a_pasted_paragraph():
     pasted = parse_plan(filler + text, "paste").sections[-1]
     assert pasted.heading == "强化创新主体,壮大创新型企业集群,加快培育发展新动能"
     assert pasted.sentences[0].text.startswith("突出企业的创新主体地位")
+
+
+def test_a_pasted_plan_in_traditional_characters_keeps_its_headings():
+    """The cut reads the folded (simplified) text, so hailar pasted in traditional characters ends as the text."""
+    import opencc
+
+    text = opencc.OpenCC("s2t").convert(corpus_file("hailar-gwr-2017.txt").read_text(encoding="utf-8"))
+    score = score_plan("hailar-gwr-2017", text)
+    assert score.exact == score.headings == 15, score.wrong
