@@ -273,11 +273,11 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
                 continue
             candidate = replace(candidate, kind=kind)
         depth = _depth(stack, last_seen, kind, number)
+        if depth is None:
+            continue
         if candidate.opens_items and "shi" in (k for k, _ in stack):
             # A new 一是 list closes the open one: its run-in sentence stands where the open list's items do.
             depth = min(depth, next(i for i, (k, _) in enumerate(stack) if k == "shi"))
-        if depth is None:
-            continue
         del stack[depth:]
         stack.append((kind, number))
         last_seen[kind] = number
