@@ -58,10 +58,11 @@ _CLAUSE_VERB = re.compile("|".join((*_VERBS, *_ADVERBS, "保持", "保障", "加
 _PIVOT = re.compile(
     "(?:" + "|".join(_ADVERBS) + ")?(?:推动|促进|带动|引导|鼓励|支持|保持|聚焦|围绕|依托|依靠|通过|立足|按照|根据|面向|瞄准|紧扣)"
 )
-# Openers a pivot's second verb never is: a preposition, 一是, an adverb before a verb, 继续….
+# Openers that only start a sentence, never continue a heading's clause, whatever the clause opens with.
+_SENTENCE_START = re.compile("[一二三四五六七八九十]是|继续|坚决|着力|牢牢|紧紧|力争|争取")
+# Openers a pivot's second verb never is: those, a preposition, an adverb before a verb.
 _STRONG_OPENER = re.compile(
-    f"[{_PREPOSITIONS}]|[一二三四五六七八九十]是|继续|坚决|着力|牢牢|紧紧|力争|争取|(?:"
-    + "|".join(_ADVERBS) + ")(?:" + "|".join(_VERBS) + ")"
+    f"{_SENTENCE_START.pattern}|[{_PREPOSITIONS}]|(?:" + "|".join(_ADVERBS) + ")(?:" + "|".join(_VERBS) + ")"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -82,7 +83,7 @@ def run_on_end(text: str, start: int, stop: int) -> int | None:
             continue
         if position - clause_start < _CLAUSE_MIN or not _joins(text, clause_start, position, stop):
             continue
-        if not _CLAUSE_VERB.match(text, clause_start):
+        if not _CLAUSE_VERB.match(text, clause_start) and not _SENTENCE_START.match(text, position):
             return None
         if not skip or _STRONG_OPENER.match(text, position):
             return position
