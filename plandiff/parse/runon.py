@@ -52,7 +52,10 @@ _NOT_BEFORE_WORDS = (*_VERBS, *_ADVERBS, "学习", "贯彻", "作为", "成为",
 _CLAUSE_BREAK = ",;:"
 _WORD_BEFORE_ONE = "统唯同万第之这"  # 统一是, 唯一是: 一 inside a word
 # A heading's clause opens with a verb, or an adverb before one (深入学习…, 不断增强…).
-_CLAUSE_VERB = re.compile("|".join((*_VERBS, *_ADVERBS, "保持", "保障", "加速", "全力")))
+_CLAUSE_VERB = re.compile("|".join((
+    *_VERBS, *_ADVERBS, "保持", "保障", "加速", "全力", "建设", "营造", "搭建", "做强", "做大", "做优", "用好", "用足",
+    "壮大", "筑牢", "夯实", "激发", "释放", "拓展", "培养", "引进",
+)))
 # Verbs whose object takes a second verb inside the same clause: a pivot (推动中心城区加快发展,
 # 促进经济运行在合理区间) or a means (聚焦重点领域深化改革, 依靠创新推动…).
 _PIVOT = re.compile(
