@@ -67,6 +67,7 @@ _SENTENCE_START = re.compile("[一二三四五六七八九十]是|继续|坚决|
 _STRONG_OPENER = re.compile(
     f"{_SENTENCE_START.pattern}|[{_PREPOSITIONS}]|(?:" + "|".join(_ADVERBS) + ")(?:" + "|".join(_VERBS) + ")"
 )
+_COPULA = re.compile("(?<![一二三四五六七八九十])是")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -88,6 +89,8 @@ def run_on_end(text: str, start: int, stop: int) -> int | None:
             continue
         if not _CLAUSE_VERB.match(text, clause_start) and not _SENTENCE_START.match(text, position):
             return None
+        if _COPULA.search(text, clause_start, position):
+            return None  # …中心是山东省内首个: a body sentence with its subject, not a heading
         if not skip or _STRONG_OPENER.match(text, position):
             return position
         skip = False
