@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_paste_headings.py      # one row per plan, and the total
     .venv/bin/python bench/bench_paste_headings.py -v   # also every heading the paste got wrong
+    .venv/bin/python bench/bench_paste_headings.py --joiner " "  # a paste that turned line breaks into spaces
 
 The text form is the gold: each of its headings is looked up in the pasted parse at the same place (the
 paste joins the stripped lines, as `bench_alignment.py --form one-paragraph` does), and scored exact,
@@ -35,12 +36,14 @@ def plans() -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every heading the paste got wrong")
-    verbose = parser.parse_args().verbose
+    parser.add_argument("--joiner", default="", help="what the paste put where each line break was (default nothing)")
+    arguments = parser.parse_args()
+    verbose, joiner = arguments.verbose, arguments.joiner
     print("| plan | headings | exact | rate | long | short | other | missed | extra | chars kept | chars cut |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     total = HeadingScore("all")
     for name, text in plans():
-        score = score_plan(name, text)
+        score = score_plan(name, text, joiner)
         total.add(score)
         _row(score)
         if verbose:

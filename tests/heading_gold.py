@@ -39,22 +39,30 @@ class HeadingScore:
         return self.exact / self.headings if self.headings else 1.0
 
 
-def paste(text: str) -> tuple[str, list[int]]:
-    """The plan as one paragraph (stripped lines joined), and for each of its characters the text's offset."""
+def paste(text: str, joiner: str = "") -> tuple[str, list[int]]:
+    """The plan as one paragraph (stripped lines joined by joiner), and each character's offset in the text.
+
+    A joiner's characters have offset -1: they stand for the line breaks the paste lost.
+    """
+    characters: list[str] = []
     kept: list[int] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
+        if stripped and characters and joiner:
+            characters.append(joiner)
+            kept.extend([-1] * len(joiner))
         first = offset + (len(body) - len(body.lstrip()))
+        characters.append(stripped)
         kept.extend(range(first, first + len(stripped)))
         offset += len(line)
-    return "".join(text[i] for i in kept), kept
+    return "".join(characters), kept
 
 
-def score_plan(name: str, text: str) -> HeadingScore:
-    """Score the pasted parse's headings against the text form's."""
-    pasted_text, kept = paste(text)
+def score_plan(name: str, text: str, joiner: str = "") -> HeadingScore:
+    """Score the pasted parse's headings (lines joined by joiner) against the text form's."""
+    pasted_text, kept = paste(text, joiner)
     position = {original: index for index, original in enumerate(kept)}
     gold = parse_plan(text, name).sections[1:]
     found = {section.start: section for section in parse_plan(pasted_text, name).sections[1:]}

@@ -21,10 +21,10 @@ CORPUS_PLANS = ("hailar-gwr-2017", "national-gwr-2021", "national-gwr-2022", "na
 JOINS_RIGHT, JOINS_WRONG, ALONE_CUT = 107, 0, 2
 
 
-def _score(paths) -> HeadingScore:
+def _score(paths, joiner: str = "") -> HeadingScore:
     total = HeadingScore("all")
     for path in paths:
-        total.add(score_plan(path.stem, path.read_text(encoding="utf-8")))
+        total.add(score_plan(path.stem, path.read_text(encoding="utf-8"), joiner))
     return total
 
 
@@ -48,6 +48,14 @@ def test_pasted_corpus_reports_keep_every_heading_exactly():
     """hailar's seven (一)…(七) lines without a full stop no longer keep their body's first clause."""
     score = _score([corpus_file(f"{name}.txt") for name in CORPUS_PLANS])
     assert score.exact == score.headings == 73 and score.extra == 0, score.wrong
+
+
+def test_a_paste_that_turned_line_breaks_into_spaces_ends_each_heading_at_its_space():
+    """新动能 突出企业…: a blank between two Han characters is the lost line break (hailar 8 → 15 of 15)."""
+    seeds = _score(sorted(SEEDS.glob("*.txt")), " ")
+    assert seeds.exact >= SEED_EXACT + 1 and seeds.short == 0 and seeds.other == 0, seeds.wrong
+    corpus = _score([corpus_file(f"{name}.txt") for name in CORPUS_PLANS], " ")
+    assert corpus.exact == corpus.headings == 73 and corpus.extra == 0, corpus.wrong
 
 
 def test_the_cut_on_every_heading_joined_to_its_first_sentence():

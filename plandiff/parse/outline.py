@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..engines.numerals import ordinal
 from ..model import Section, Sentence
-from .runon import run_on_end
+from .runon import line_break_end, run_on_end
 from .text import first_sentence_end, sentence_spans
 
 Span = tuple[int, int]
@@ -362,12 +362,17 @@ def _heading_end(text: str, start: int, end: int, pasted: bool = False) -> tuple
 def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool) -> int | None:
     """Where a pasted heading's body begins inside its first sentence, if the heading ran on into it.
 
-    Only a first sentence longer than any heading is searched, or any when the family already ran on.
+    A blank between two Han characters is the lost line break itself; otherwise only a first sentence
+    longer than any heading is searched, or any when the family already ran on.
     """
     if not candidate.pasted:
         return None
     stop = next((i for i in range(candidate.body, end) if text[i] in "。!?"), None)
-    if stop is None or (stop - candidate.body <= _PLAIN_MAX and not family_ran_on):
+    if stop is None:
+        return None
+    if (blank := line_break_end(text, candidate.body, stop)) is not None:
+        return blank
+    if stop - candidate.body <= _PLAIN_MAX and not family_ran_on:
         return None
     return run_on_end(text, candidate.body, stop)
 

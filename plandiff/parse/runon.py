@@ -67,6 +67,8 @@ _SENTENCE_START = re.compile("[一二三四五六七八九十]是|继续|坚决|
 _STRONG_OPENER = re.compile(
     f"{_SENTENCE_START.pattern}|[{_PREPOSITIONS}]|(?:" + "|".join(_ADVERBS) + ")(?:" + "|".join(_VERBS) + ")"
 )
+_MIN_HEADING = 4
+_LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff”)》])\s+(?=[\u4e00-\u9fff“(《])")
 _COPULA = re.compile("(?<![一二三四五六七八九十])是")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -95,6 +97,16 @@ def run_on_end(text: str, start: int, stop: int) -> int | None:
             return position
         skip = False
     return None
+
+
+def line_break_end(text: str, start: int, stop: int) -> int | None:
+    """Where a blank that stands for the lost line break (新动能 突出…) ends, within HEADING_MAX, or None.
+
+    Chinese prose puts no space between two Han characters, so a paste that turned each line break into
+    a space shows the heading's end itself.
+    """
+    match = _LOST_BREAK.search(text, start + _MIN_HEADING, min(stop, start + HEADING_MAX))
+    return match.end() if match else None
 
 
 def _skips(text: str, clause_start: int) -> bool:
