@@ -100,3 +100,14 @@ def test_a_pasted_plan_in_traditional_characters_keeps_its_headings():
     text = opencc.OpenCC("s2t").convert(corpus_file("hailar-gwr-2017.txt").read_text(encoding="utf-8"))
     score = score_plan("hailar-gwr-2017", text)
     assert score.exact == score.headings == 15, score.wrong
+
+
+def test_first_sentence_end_is_the_first_of_sentence_spans_in_a_paste():
+    """The early-stopping first_sentence_end agrees with the full split, from every 100th offset of a paste."""
+    from plandiff.parse.text import first_sentence_end, fold, sentence_spans
+
+    text = fold(" ".join(line.strip() for line in (SEEDS / "qingdao-2018.txt").read_text(encoding="utf-8").splitlines()))
+    for start in range(0, len(text), 100):
+        for end in (start, min(len(text), start + 700), len(text)):
+            spans = sentence_spans(text, start, end)
+            assert first_sentence_end(text, start, end) == (spans[0][1] if spans else end), (start, end)

@@ -40,6 +40,7 @@ _WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一是…: 一 inside 
 _INLINE_ITEM = re.compile(rf"(?<![{_WORD_BEFORE_ONE}])({_HAN}{{1,2}})是")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
+_LOOKBACK = 2 * _PLAIN_MAX  # characters before an inline 一是 that hold the clause or sentence it follows
 _MIN_HEADING = 4
 # Words that open the first sentence of a report's part, never a heading's tail: a time frame as the
 # subject (今年是, 2022年是, 过去一年,) at any length; a bare time frame (今年, 当前) only after a run
@@ -178,7 +179,9 @@ def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
         return []
     found = []
     for match in _INLINE_ITEM.finditer(text, start, end):
-        lead = text[start:match.start()].rstrip()
+        # Only the clause's last _LOOKBACK characters are read (_ends_in_heading reads fewer): slicing the
+        # paragraph from its start for each 一是 made a paste quadratic.
+        lead = text[max(start, match.start() - _LOOKBACK):match.start()].rstrip()
         clause = lead[max(lead.rfind(mark) for mark in "。!?;") + 1:]
         if clause.strip() and not _ends_in_heading(clause):
             continue  # mid-sentence, and not the tail of a heading that lost its line end
@@ -201,7 +204,11 @@ def _inline_run_in_headings(text: str, start: int, end: int) -> list[_Candidate]
     for match in _INLINE_ITEM.finditer(text, start, end):
         if match.group(1) != "一" or not _short_sentence(text[match.end():first_sentence_end(text, match.end(), end)]):
             continue  # only where the 一是 item is a heading too (_inline_items)
-        lead = text[start:match.start()].rstrip()
+        lead_end = match.start()
+        while lead_end > start and text[lead_end - 1].isspace():
+            lead_end -= 1
+        lead_start = max(start, lead_end - _LOOKBACK)  # a heading's sentence and the stop before it fit
+        lead = text[lead_start:lead_end]
         if not lead.endswith("。"):
             continue
         opening = max(lead.rfind(mark, 0, len(lead) - 1) for mark in "。!?;") + 1
@@ -209,7 +216,7 @@ def _inline_run_in_headings(text: str, start: int, end: int) -> list[_Candidate]
         if (_MIN_HEADING <= len(sentence) - 1 <= _PLAIN_MAX and sentence.count(",") <= 1
                 and opening > 0 and not re.search(r"(以下|如下)", sentence) and not _line_start_marker(sentence)
                 and not _INLINE_ITEM.match(sentence)):
-            heading_start = start + opening + (len(lead[opening:]) - len(lead[opening:].lstrip()))
+            heading_start = lead_start + opening + (len(lead[opening:]) - len(lead[opening:].lstrip()))
             found.append(_Candidate(heading_start, heading_start, "plain", 0, end, True, opens_items=True))
     return found
 
