@@ -111,3 +111,11 @@ def test_first_sentence_end_is_the_first_of_sentence_spans_in_a_paste():
         for end in (start, min(len(text), start + 700), len(text)):
             spans = sentence_spans(text, start, end)
             assert first_sentence_end(text, start, end) == (spans[0][1] if spans else end), (start, end)
+
+
+def test_a_stray_blank_in_a_paste_without_blank_breaks_is_not_a_line_break():
+    """Only a paste that shows its breaks as blanks (after its full stops too) has its headings end at one."""
+    lines = [line.strip() for line in corpus_file("hailar-gwr-2017.txt").read_text(encoding="utf-8").splitlines()]
+    text = "".join(lines).replace("全力加强生态文明建设", "全力加强生态 文明建设")
+    heading = next(s.heading for s in parse_plan(text, "paste").sections if s.heading.startswith("全力加强生态"))
+    assert heading == "全力加强生态 文明建设,坚持绿色发展、持续发展"

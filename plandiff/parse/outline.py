@@ -40,6 +40,9 @@ _WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一是…: 一 inside 
 _INLINE_ITEM = re.compile(rf"(?<![{_WORD_BEFORE_ONE}])({_HAN}{{1,2}})是")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
+# A paste that turned line breaks into blanks shows them after full stops too (…工作。 二、…).
+_BLANK_AFTER_STOP = re.compile(r"[。!?;]\s+(?=\S)")
+_BLANK_BREAKS = 3
 _LOOKBACK = 2 * _PLAIN_MAX  # characters before an inline 一是 that hold the clause or sentence it follows
 _MIN_HEADING = 4
 # Words that open the first sentence of a report's part, never a heading's tail: a time frame as the
@@ -59,6 +62,7 @@ class _Candidate:
     line_end: int
     inline: bool = False
     pasted: bool = False  # in a paragraph of PASTED_PARAGRAPH characters or more
+    blank_breaks: bool = False  # in a pasted paragraph that shows its line breaks as blanks (。 二、…)
     opens_items: bool = False  # a run-in sentence before 一是 inside a paragraph
 
 
@@ -124,7 +128,8 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
         found.extend(_inline_items(text, start, end))
         found.extend(_inline_run_in_headings(text, start, end))
         if end - start >= PASTED_PARAGRAPH:
-            found[first:] = [replace(candidate, pasted=True) for candidate in found[first:]]
+            blanks = len(_BLANK_AFTER_STOP.findall(text, start, end)) >= _BLANK_BREAKS
+            found[first:] = [replace(candidate, pasted=True, blank_breaks=blanks) for candidate in found[first:]]
     return sorted(found, key=lambda c: c.start)
 
 
@@ -369,7 +374,8 @@ def _heading_end(text: str, start: int, end: int, pasted: bool = False) -> tuple
 def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool) -> int | None:
     """Where a pasted heading's body begins inside its first sentence, if the heading ran on into it.
 
-    A blank between two Han characters is the lost line break itself; otherwise only a first sentence
+    A blank between two Han characters is the lost line break itself, in a paste that shows its breaks
+    as blanks; otherwise only a first sentence
     longer than any heading is searched, or any when the family already ran on.
     """
     if not candidate.pasted:
@@ -377,7 +383,7 @@ def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool)
     stop = next((i for i in range(candidate.body, end) if text[i] in "。!?"), None)
     if stop is None:
         return None
-    if (blank := line_break_end(text, candidate.body, stop)) is not None:
+    if candidate.blank_breaks and (blank := line_break_end(text, candidate.body, stop)) is not None:
         return blank
     if stop - candidate.body <= _PLAIN_MAX and not family_ran_on:
         return None
