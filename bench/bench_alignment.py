@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_alignment.py            # the table of bench/RESULTS.md
     .venv/bin/python bench/bench_alignment.py -v         # also the wrong and missed pairs
-    .venv/bin/python bench/bench_alignment.py --form all # also pasted as one paragraph, and traditional
+    .venv/bin/python bench/bench_alignment.py --form all # also pasted as one paragraph (line breaks lost, or
+                                                         # turned into spaces), and traditional
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def _traditional(text: str) -> str:
 FORMS = {
     "text": lambda text: text,
     "one-paragraph": lambda text: "".join(line.strip() for line in text.splitlines()),
+    "spaced-paragraph": lambda text: " ".join(line.strip() for line in text.splitlines() if line.strip()),
     "traditional": _traditional,
 }
 

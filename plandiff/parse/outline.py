@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engines.numerals import ordinal
 from ..model import Section, Sentence
+from .runon import line_break_end, run_on_end
 from .text import first_sentence_end, sentence_spans
 
 Span = tuple[int, int]
@@ -39,6 +40,10 @@ _WORD_BEFORE_ONE = "统唯同万第之这"  # 统一、唯一是…: 一 inside 
 _INLINE_ITEM = re.compile(rf"(?<![{_WORD_BEFORE_ONE}])({_HAN}{{1,2}})是")
 _AFTER_SENTENCE = "。;:!?”"
 _PLAIN_MAX = 40
+# A paste that turned line breaks into blanks shows them after full stops too (…工作。 二、…).
+_BLANK_AFTER_STOP = re.compile(r"[。!?;]\s+(?=\S)")
+_BLANK_BREAKS = 3
+_LOOKBACK = 2 * _PLAIN_MAX  # characters before an inline 一是 that hold the clause or sentence it follows
 _MIN_HEADING = 4
 # Words that open the first sentence of a report's part, never a heading's tail: a time frame as the
 # subject (今年是, 2022年是, 过去一年,) at any length; a bare time frame (今年, 当前) only after a run
@@ -56,6 +61,9 @@ class _Candidate:
     number: int
     line_end: int
     inline: bool = False
+    pasted: bool = False  # in a paragraph of PASTED_PARAGRAPH characters or more
+    blank_breaks: bool = False  # in a pasted paragraph that shows its line breaks as blanks (。 二、…)
+    opens_items: bool = False  # a run-in sentence before 一是 inside a paragraph
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
     found: list[_Candidate] = []
     for index, (start, end) in enumerate(body):
         line = text[start:end]
+        first = len(found)
         at_start = _line_start_marker(line)
         if at_start:
             kind, number, length = at_start
@@ -117,6 +126,10 @@ def _candidates(text: str, body: tuple[Span, ...], styled: dict[int, int] | None
         found.extend(_inline_markers(text, start, end))
         found.extend(_inline_lead_ins(text, start, end))
         found.extend(_inline_items(text, start, end))
+        found.extend(_inline_run_in_headings(text, start, end))
+        if end - start >= PASTED_PARAGRAPH:
+            blanks = len(_BLANK_AFTER_STOP.findall(text, start, end)) >= _BLANK_BREAKS
+            found[first:] = [replace(candidate, pasted=True, blank_breaks=blanks) for candidate in found[first:]]
     return sorted(found, key=lambda c: c.start)
 
 
@@ -171,7 +184,9 @@ def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
         return []
     found = []
     for match in _INLINE_ITEM.finditer(text, start, end):
-        lead = text[start:match.start()].rstrip()
+        # Only the clause's last _LOOKBACK characters are read (_ends_in_heading reads fewer): slicing the
+        # paragraph from its start for each 一是 made a paste quadratic.
+        lead = text[max(start, match.start() - _LOOKBACK):match.start()].rstrip()
         clause = lead[max(lead.rfind(mark) for mark in "。!?;") + 1:]
         if clause.strip() and not _ends_in_heading(clause):
             continue  # mid-sentence, and not the tail of a heading that lost its line end
@@ -179,6 +194,35 @@ def _inline_items(text: str, start: int, end: int) -> list[_Candidate]:
         number = ordinal(match.group(1))
         if _short_sentence(first) and number:
             found.append(_Candidate(match.start(), match.end(), "shi", number, end, True))
+    return found
+
+
+def _inline_run_in_headings(text: str, start: int, end: int) -> list[_Candidate]:
+    """以平台思维抓招商,持续开创…新局面。一是…: a short sentence before 一是 that began a line, in a paste.
+
+    The inline twin of _plain_heading's run-in sentence before 一是, read only in a paragraph longer than
+    any real one.
+    """
+    if end - start < PASTED_PARAGRAPH:
+        return []
+    found = []
+    for match in _INLINE_ITEM.finditer(text, start, end):
+        if match.group(1) != "一" or not _short_sentence(text[match.end():first_sentence_end(text, match.end(), end)]):
+            continue  # only where the 一是 item is a heading too (_inline_items)
+        lead_end = match.start()
+        while lead_end > start and text[lead_end - 1].isspace():
+            lead_end -= 1
+        lead_start = max(start, lead_end - _LOOKBACK)  # a heading's sentence and the stop before it fit
+        lead = text[lead_start:lead_end]
+        if not lead.endswith("。"):
+            continue
+        opening = max(lead.rfind(mark, 0, len(lead) - 1) for mark in "。!?;") + 1
+        sentence = lead[opening:].strip()
+        if (_MIN_HEADING <= len(sentence) - 1 <= _PLAIN_MAX and sentence.count(",") <= 1
+                and opening > 0 and not re.search(r"(以下|如下)", sentence) and not _line_start_marker(sentence)
+                and not _INLINE_ITEM.match(sentence)):
+            heading_start = lead_start + opening + (len(lead[opening:]) - len(lead[opening:].lstrip()))
+            found.append(_Candidate(heading_start, heading_start, "plain", 0, end, True, opens_items=True))
     return found
 
 
@@ -233,14 +277,19 @@ def _accept(candidates: list[_Candidate]) -> list[tuple[_Candidate, int]]:
         kind, number = candidate.kind, candidate.number
         if kind == "shi" and candidate.inline and stack and stack[-1][0] in _ITEM_KINDS:
             continue  # 1.培育创新型领军企业。一是…: a numbered item enumerates inside its own paragraph
+        if candidate.opens_items and stack and stack[-1][0] in _ITEM_KINDS:
+            continue  # and so does a sentence of its prose before 一是
         if kind == "bare":
             kind = next((k for k, n in reversed(stack) if k in _ARABIC_KINDS and n + 1 == number), "")
             if not kind:
                 continue
-            candidate = _Candidate(candidate.start, candidate.body, kind, number, candidate.line_end)
+            candidate = replace(candidate, kind=kind)
         depth = _depth(stack, last_seen, kind, number)
         if depth is None:
             continue
+        if candidate.opens_items and "shi" in (k for k, _ in stack):
+            # A new 一是 list closes the open one: its run-in sentence stands where the open list's items do.
+            depth = min(depth, next(i for i, (k, _) in enumerate(stack) if k == "shi"))
         del stack[depth:]
         stack.append((kind, number))
         last_seen[kind] = number
@@ -273,9 +322,14 @@ def _build_sections(source: _Source, body: tuple[Span, ...], accepted: list[tupl
     segment_ends = [min(starts[i + 1], candidate.line_end) for i, (candidate, _) in enumerate(accepted)]
     pasted = {candidate.kind for (candidate, _), end in zip(accepted, segment_ends)
               if _heading_end(text, candidate.body, end)[1]}
+    # Likewise a family in which a heading ran on into a first sentence too long to be a heading.
+    run_on = {candidate.kind for (candidate, _), end in zip(accepted, segment_ends)
+              if _run_on_cut(text, candidate, end, False) is not None}
     headings = []
     for i, (candidate, depth) in enumerate(accepted):
-        heading_end, _ = _heading_end(text, candidate.body, segment_ends[i], candidate.kind in pasted)
+        heading_end, opened = _heading_end(text, candidate.body, segment_ends[i], candidate.kind in pasted)
+        cut = None if opened else _run_on_cut(text, candidate, segment_ends[i], candidate.kind in run_on)
+        heading_end = heading_end if cut is None else cut
         marker = text[candidate.start:candidate.body]
         headings.append(
             _Heading(candidate.start, depth, marker, (candidate.body, heading_end), heading_end, candidate.kind)
@@ -315,6 +369,25 @@ def _heading_end(text: str, start: int, end: int, pasted: bool = False) -> tuple
             opener = pattern.search(text, start + _MIN_HEADING, i)
             return (opener.start(), True) if opener else (i + 1, False)
     return end, False
+
+
+def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool) -> int | None:
+    """Where a pasted heading's body begins inside its first sentence, if the heading ran on into it.
+
+    A blank between two Han characters is the lost line break itself, in a paste that shows its breaks
+    as blanks; otherwise only a first sentence
+    longer than any heading is searched, or any when the family already ran on.
+    """
+    if not candidate.pasted:
+        return None
+    stop = next((i for i in range(candidate.body, end) if text[i] in "。!?"), None)
+    if stop is None:
+        return None
+    if candidate.blank_breaks and (blank := line_break_end(text, candidate.body, stop)) is not None:
+        return blank
+    if stop - candidate.body <= _PLAIN_MAX and not family_ran_on:
+        return None
+    return run_on_end(text, candidate.body, stop)
 
 
 def _trimmed(text: str, start: int, end: int, trailing: str = "。;:") -> Span:
