@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from ..engines.numerals import ordinal
 from ..model import Section, Sentence
-from .runon import line_break_end, run_on_end
 from .text import first_sentence_end, sentence_spans
 
 Span = tuple[int, int]
@@ -375,11 +374,14 @@ def _run_on_cut(text: str, candidate: _Candidate, end: int, family_ran_on: bool)
     """Where a pasted heading's body begins inside its first sentence, if the heading ran on into it.
 
     A blank between two Han characters is the lost line break itself, in a paste that shows its breaks
-    as blanks; otherwise only a first sentence
-    longer than any heading is searched, or any when the family already ran on.
+    as blanks; otherwise only a first sentence longer than any heading is searched, or any when the family
+    already ran on.
     """
     if not candidate.pasted:
         return None
+    # Imported here: its word patterns take 13 ms to compile, which a plan with line breaks never needs.
+    from .runon import line_break_end, run_on_end
+
     stop = next((i for i in range(candidate.body, end) if text[i] in "。!?"), None)
     if stop is None:
         return None
