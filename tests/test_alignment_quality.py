@@ -32,7 +32,7 @@ CROSS_LEVEL_FLOORS = {"hailar-gwr-2017--national-gwr-2022": {"precision": 1.0, "
 # where their body opens (parse/runon.py), so the pasted pair reaches the text pair's 8/9; qingdao's
 # paste keeps the site's footer in its last section (10.3), which costs 10 → 3.8 and 9.1 → 3.8.
 PASTED_FLOORS = {
-    "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.72},
+    "qingdao-2018--wuhan-2014": {"precision": 1.0, "recall": 0.90},  # 0.72 while the footer stayed
     "changzhou-2018--binzhou-2023": {"precision": 1.0, "recall": 0.90},
     "hailar-gwr-2017--national-gwr-2022": {"precision": 1.0, "recall": 0.88},
 }

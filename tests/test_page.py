@@ -64,3 +64,25 @@ def test_a_subscript_on_its_own_line_stays_in_its_sentence():
     plan = plandiff.parse_plan(text, "p")
     sentences = [s.text.replace(" ", "") for s in plan.sections[1].sentences]
     assert sentences == ["细颗粒物(PM2.5)平均浓度下降9.1%。", "二氧化碳(CO2)排放下降。"]
+
+
+PASTED_FOOTERS = {
+    "qingdao-2018": ["[编辑", "版权稿件", "精彩美图", "Copyright"],
+    "changzhou-2018": ["扫一扫"],
+    "qingdao-shinan-2021": ["文章地址"],
+}
+
+
+@pytest.mark.parametrize("joiner", ["", " "], ids=["line-breaks-lost", "line-breaks-as-spaces"])
+@pytest.mark.parametrize("slug", sorted(PASTED_FOOTERS))
+def test_a_pasted_page_loses_its_footer_too(slug, joiner):
+    """Pasted as one paragraph, the footer runs on after the last sentence; it goes as its lines would."""
+    from conftest import SEEDS
+
+    text = (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
+    pasted = joiner.join(line.strip() for line in text.splitlines() if line.strip())
+    plan = plandiff.parse_plan(pasted, slug)
+    kept = plan_text(plan)
+    for chrome in PASTED_FOOTERS[slug]:
+        assert chrome not in kept, chrome
+    assert plan_text(seed_plan(slug))[-20:] == kept[-20:]  # the last sentence itself is kept whole

@@ -28,6 +28,12 @@ _FOOTER = re.compile(
     ,
     re.IGNORECASE,
 )
+# The same footer run on after a sentence's end, in a page pasted as one paragraph: the rest goes with it.
+_FOOTER_RUN_ON = re.compile(
+    r"(?<=[。!?])\s*(?=[\[【(]?\s*(责任)?编辑\s*[:\]】]|(文章|原文|本文)(地址|链接|来源)\s*:|相关(链接|文章|阅读|新闻)\s*:?|"
+    r"(上一篇|下一篇)\s*:|copyright|©|版权所有)",
+    re.IGNORECASE,
+)
 # key:value lines of the metadata blocks that government sites print above an article.
 _FIELD_KEY = (
     r"来\s*源|责任编辑|编\s*辑|作\s*者|发布时间|发布日期|时\s*间|日\s*期|浏\s*览(次数)?|发布人|索\s*引\s*号|"
@@ -77,8 +83,12 @@ def split_page(text: str) -> Page:
             continue
         if _is_chrome(line):
             continue
-        kept.append(span)
         article_started = article_started or _is_prose(line)
+        footer = _FOOTER_RUN_ON.search(line) if article_started else None
+        if footer:
+            kept.append((span[0], span[0] + footer.start()))
+            break
+        kept.append(span)
     title, body = _split_title(text, kept)
     body = _split_report_head(text, body)
     body = _drop_trailing_chrome(text, body)
@@ -169,7 +179,7 @@ def _split_report_head(text: str, body: list[Span]) -> list[Span]:
 
 
 def _drop_trailing_chrome(text: str, body: list[Span]) -> list[Span]:
-    """Drop short non-sentence lines after the last paragraph, and a link list glued to its end."""
+    """Drop short non-sentence lines after the last paragraph, and a link list or widget glued to its end."""
     while body and not _SENTENCE_MARK.search(text[body[-1][0]:body[-1][1]]) and len(body) > 1:
         last = text[body[-1][0]:body[-1][1]]
         if re.match(r"^([一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+[)、.])", last):
@@ -179,7 +189,8 @@ def _drop_trailing_chrome(text: str, body: list[Span]) -> list[Span]:
         start, end = body[-1]
         tail = text[start:end]
         ends = [m.end() for m in _SENTENCE_MARK.finditer(tail)]
-        if ends and "|" in tail[ends[-1]:]:
+        after = tail[ends[-1]:].strip() if ends else ""
+        if after and ("|" in after or _is_chrome(after)):  # a pasted page's widgets follow its last sentence
             cut = start + ends[-1]
             body[-1] = (start, cut)
     return body
