@@ -142,7 +142,9 @@ def _keep_chain_ends_with_their_text(paragraphs) -> None:
     """Each run of headings keeps only its last KEPT_CHAIN headings with the text below; the rest may break."""
     chain = []
     for paragraph in paragraphs + [None]:
-        if paragraph is not None and paragraph.style.name.startswith("Heading"):
+        # The style id (Heading2), not paragraph.style: python-docx looks that up among every style, and
+        # for a paragraph with none, scans them all for the default (150 ms over a national redline).
+        if paragraph is not None and (paragraph._p.style or "").startswith("Heading"):
             chain.append(paragraph)
             continue
         for position, heading in enumerate(chain):
