@@ -69,20 +69,21 @@ def test_the_gb2312_shortcut_skips_only_what_opencc_leaves_alone():
     assert to_simplified("國內生产总值") == "国内生产总值"
 
 
-def _t2s_keys(folder: Path) -> set[str]:
+def _t2s_keys(folder: Path, scratch: Path) -> set[str]:
     """Every key of the dictionaries OpenCC's t2s chain reads, dumped with the opencc_dict tool it ships."""
     config = json.loads((folder / "t2s.json").read_text(encoding="utf-8"))
     files = [d["file"] for step in config["conversion_chain"] for d in step["dict"].get("dicts", [step["dict"]])]
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
     keys = set()
     for name in files:
-        dumped = subprocess.run([str(tool), "-i", str(folder / name), "-o", "/dev/stdout", "-f", "ocd2",
-                                 "-t", "text"], capture_output=True, text=True, check=True).stdout
-        keys.update(line.split("\t")[0] for line in dumped.splitlines())
+        dumped = scratch / f"{name}.txt"
+        subprocess.run([str(tool), "-i", str(folder / name), "-o", str(dumped), "-f", "ocd2", "-t", "text"],
+                       capture_output=True, check=True)
+        keys.update(line.split("\t")[0] for line in dumped.read_text(encoding="utf-8").splitlines())
     return keys
 
 
-def test_the_phrase_list_holds_every_gb2312_phrase_opencc_rewrites():
+def test_the_phrase_list_holds_every_gb2312_phrase_opencc_rewrites(tmp_path):
     folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
     if not (folder.parent.parent / "bin" / "opencc_dict").exists():
         pytest.skip("this OpenCC build ships no opencc_dict tool to read its dictionaries")
@@ -95,7 +96,7 @@ def test_the_phrase_list_holds_every_gb2312_phrase_opencc_rewrites():
             return False
         return True
 
-    rewritten = {key for key in _t2s_keys(folder) if len(key) > 1 and gb2312_only(key)
+    rewritten = {key for key in _t2s_keys(folder, tmp_path) if len(key) > 1 and gb2312_only(key)
                  and not set(key) & GB2312_TRADITIONAL and to_simple.convert(key) != key}
     assert rewritten == GB2312_REWRITTEN_PHRASES
 
