@@ -25,8 +25,9 @@ def main() -> None:
     def mark(label: str) -> None:
         marks.append((label, time.perf_counter(), time.process_time()))
 
-    import plandiff.cli.main  # noqa: F401  (what the command line imports before it runs)
+    from plandiff.cli.main import tune_garbage_collector  # what the command line imports before it runs
 
+    tune_garbage_collector()  # as main() does first
     mark("import the CLI")
     from plandiff.cli.output import UNWRAPPED, load, workspace
 

@@ -186,3 +186,16 @@ def test_a_terminal_gets_real_colours_and_no_escape_pictures():
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert process.returncode == 0, process.stderr
     assert "\x1b[" in shown and "␛" not in shown
+
+
+def test_only_running_the_command_line_tunes_the_garbage_collector():
+    # Importing plandiff.cli (a program embedding it, a Dask worker spawned from the console script)
+    # keeps the process's collector settings; main() raises the threshold and freezes the imports.
+    code = ("import gc; before = gc.get_threshold(); import plandiff.cli\n"
+            "print(gc.get_threshold() == before, gc.get_freeze_count())\n"
+            "try:\n    plandiff.cli.main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(gc.get_threshold(), gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "True 0"
+    assert lines[-1] == "(20000, 20, 20) True"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-
 import re
 import zipfile
 
@@ -139,6 +138,21 @@ def test_counts_agree_with_their_nouns_in_every_view(tmp_path):
     tree = invoke("show", "binzhou-2023", "--no-color").stdout
     for view in (terminal, page, word, tree, invoke("qingdao-2018", "wuhan-2014", "-f", "json").stdout):
         assert not ONE_WITH_PLURAL.search(view), ONE_WITH_PLURAL.search(view)
+
+
+def test_a_change_of_one_percentage_point_says_point(tmp_path):
+    """地区生产总值增长6%左右 → 7%左右: the delta column reads "+1 point" in terminal, targets, HTML and Word."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("一、总体要求\n地区生产总值增长6%左右。\n", encoding="utf-8")
+    new.write_text("一、总体要求\n地区生产总值增长7%左右。\n", encoding="utf-8")
+    docx_file = tmp_path / "r.docx"
+    terminal = invoke(str(old), str(new), "--no-color", "--docx", str(docx_file)).stdout
+    with zipfile.ZipFile(docx_file) as package:
+        word = re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode())
+    views = (terminal, invoke("targets", str(old), str(new), "--no-color").stdout,
+             invoke(str(old), str(new), "-f", "html").stdout, word)
+    for view in views:
+        assert "+1 point" in view and "1 points" not in view
 
 
 # -- no silent options -----------------------------------------------------------------------------

@@ -4,6 +4,8 @@ and every view shows the document's own characters."""
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import opencc
 import pytest
@@ -12,7 +14,7 @@ from typer.testing import CliRunner
 
 from plandiff.cli.main import app
 from plandiff.diff.pipeline import compare, source_diff
-from plandiff.engines.script import GB2312_TRADITIONAL, to_simplified
+from plandiff.engines.script import GB2312_REWRITTEN_PHRASES, GB2312_TRADITIONAL, to_simplified
 from plandiff.parse.pipeline import parse_plan
 from plandiff.parse.text import fold
 
@@ -66,6 +68,56 @@ def test_the_gb2312_shortcut_skips_only_what_opencc_leaves_alone():
     assert to_simplified("后来於此") == "后来于此"  # a listed form still folds in otherwise simplified text
     assert to_simplified("打坏了") == "打坏了"  # OpenCC's phrase table would make it 打坯了
     assert to_simplified("國內生产总值") == "国内生产总值"
+
+
+def _t2s_keys(folder: Path, scratch: Path) -> set[str]:
+    """Every key of the dictionaries OpenCC's t2s chain reads, dumped with the opencc_dict tool it ships."""
+    config = json.loads((folder / "t2s.json").read_text(encoding="utf-8"))
+    files = [d["file"] for step in config["conversion_chain"] for d in step["dict"].get("dicts", [step["dict"]])]
+    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    keys = set()
+    for name in files:
+        dumped = scratch / f"{name}.txt"
+        subprocess.run([str(tool), "-i", str(folder / name), "-o", str(dumped), "-f", "ocd2", "-t", "text"],
+                       capture_output=True, check=True)
+        keys.update(line.split("\t")[0] for line in dumped.read_text(encoding="utf-8").splitlines())
+    return keys
+
+
+def test_the_phrase_list_holds_every_gb2312_phrase_opencc_rewrites(tmp_path):
+    folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    if not (folder.parent.parent / "bin" / "opencc_dict").exists():
+        pytest.skip("this OpenCC build ships no opencc_dict tool to read its dictionaries")
+    to_simple = opencc.OpenCC("t2s")
+
+    def gb2312_only(key):
+        try:
+            key.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    rewritten = {key for key in _t2s_keys(folder, tmp_path) if len(key) > 1 and gb2312_only(key)
+                 and not set(key) & GB2312_TRADITIONAL and to_simple.convert(key) != key}
+    assert rewritten == GB2312_REWRITTEN_PHRASES
+
+
+@pytest.mark.parametrize("text", [
+    "各项批覆事项按时办结，反覆核查数据。",  # GB2312 only, rewritten by OpenCC's phrases (批覆→批复)
+    "推进全覆盖，防止打坏设备。",
+    "面馆招牌上写着𰻞𰻞面。",  # a traditional form outside the BMP (CJK extension G)
+])
+def test_the_shortcut_gives_what_opencc_gives(text):
+    assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
+
+
+def test_a_sentence_both_plans_share_stays_the_same_whatever_else_a_plan_holds():
+    # 喆 is simplified but outside GB2312: before, it sent only the new plan through OpenCC, which rewrote
+    # 批覆 there alone, and an unchanged sentence was reported reworded.
+    shared = "一、总体要求\n各项批覆事项按时办结，反覆核查数据。\n二、重点任务\n推进全覆盖。\n"
+    comparison = compare(parse_plan(shared, "old"), parse_plan(shared + "支持喆园建设。\n", "new"))
+    counts = comparison.summary.sentences
+    assert (counts.same, counts.changed, counts.added) == (2, 0, 1)
 
 
 def test_the_shared_plans_fold_to_themselves():

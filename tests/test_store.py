@@ -80,6 +80,16 @@ def test_revision_syntax_in_comparisons(tmp_path, monkeypatch):
     assert missing.exit_code == 2 and "no revision r9" in missing.stderr
 
 
+def test_a_missing_revision_names_the_ones_there_are(tmp_path):
+    store = Store(tmp_path / "store")
+    store.track(WUHAN.read_bytes(), "wuhan.txt", "wuhan-2014")
+    with pytest.raises(StoreError, match="no revision r9; it has only r1$"):
+        store.read("wuhan-2014", "r9")
+    store.track(draft_of(tmp_path).read_bytes(), "wuhan.txt", "wuhan-2014")
+    with pytest.raises(StoreError, match="no revision r9; it has r1–r2$"):
+        store.read("wuhan-2014", "r9")
+
+
 def test_log_counts_changes(tmp_path):
     repo = tmp_path / "store"
     cli("track", str(draft_of(tmp_path)), "--as", "wuhan-2014", "--label", "draft", "--repo", str(repo))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import Enum
 from pathlib import Path
@@ -272,6 +273,16 @@ series_commands.register(app)
 app.add_typer(corpus_commands.corpus_app, name="corpus")
 
 
+def tune_garbage_collector() -> None:
+    """Fewer collector passes, and every object made so far (the imports) frozen out of them."""
+    # A command makes many small objects and almost no reference cycles: in an uncached national report
+    # comparison the collector's 80 passes found under 500 objects and took 35 ms. Called by main(), not
+    # at import: a program or Dask worker that imports plandiff.cli keeps its own collector settings.
+    gc.set_threshold(20_000, 20, 20)
+    gc.freeze()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point. The group's main() is the one error path: one stderr line and exit 2 for every failure."""
+    tune_garbage_collector()
     app(args=list(sys.argv[1:] if argv is None else argv), prog_name="plandiff")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def agree(count: int, singular: str, plural: str | None = None) -> str:
+def agree(count: float, singular: str, plural: str | None = None) -> str:
     """The form that agrees with count: sentence/sentences, was/were, rolls/roll (plural defaults to +s)."""
     return singular if count == 1 else (plural or singular + "s")
 

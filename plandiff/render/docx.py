@@ -69,6 +69,7 @@ def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
     for row in comparison.sections:
         _section(document, row, comparison, revisions, headed)
     _keep_chain_ends_with_their_text(document.paragraphs[first_body:])
+    _track_whole_paragraphs(document.paragraphs[first_body:-1], revisions)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -142,13 +143,32 @@ def _keep_chain_ends_with_their_text(paragraphs) -> None:
     """Each run of headings keeps only its last KEPT_CHAIN headings with the text below; the rest may break."""
     chain = []
     for paragraph in paragraphs + [None]:
-        if paragraph is not None and paragraph.style.name.startswith("Heading"):
+        # The style id (Heading2), not paragraph.style: python-docx looks that up among every style, and
+        # for a paragraph with none, scans them all for the default (150 ms over a national redline).
+        if paragraph is not None and (paragraph._p.style or "").startswith("Heading"):
             chain.append(paragraph)
             continue
         for position, heading in enumerate(chain):
             # A chain at the very end has no text to keep with; it is set explicitly, as the style says yes.
             heading.paragraph_format.keep_with_next = paragraph is not None and position >= len(chain) - KEPT_CHAIN
         chain = []
+
+
+def _track_whole_paragraphs(paragraphs, revisions: _Revisions) -> None:
+    """A paragraph that is all inserted (or all deleted) has its mark tracked too, as Word does it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    # Otherwise Accept All left each removed heading and sentence as an empty paragraph (65 of 121 in
+    # qingdao-2018 -> wuhan-2014), and Reject All each added one. The caller leaves out the document's
+    # last paragraph: its mark ends the document and cannot go.
+    for paragraph in paragraphs:
+        kinds = {child.tag for child in paragraph._p if child.tag != qn("w:pPr")}
+        for tag in ("w:ins", "w:del"):
+            if kinds == {qn(tag)}:
+                marks = OxmlElement("w:rPr")  # pPr's last child here: only pStyle and keepNext come before it
+                marks.append(revisions.mark(tag))
+                paragraph._p.get_or_add_pPr().append(marks)
 
 
 def _shown_on_new_side(change: SentenceChange) -> bool:

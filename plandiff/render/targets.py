@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Plan, Target, TargetChange
+from ..model import Plan, Target, TargetChange, agree
 
 # A colour and a text label each, so the meaning survives black-and-white print and colour blindness.
 VERDICT_STYLE = {
@@ -61,7 +61,8 @@ def delta_text(change: TargetChange) -> str:
     unit = change.new.unit
     sign = "+" if change.delta > 0 else "−"
     if unit in ("%", "百分点"):
-        return f"{sign}{abs(change.delta):.4g} points"
+        shown = f"{abs(change.delta):.4g}"  # agreement follows the printed number: 2.3 − 1.3 is 0.999… and prints as 1
+        return f"{sign}{shown} {agree(float(shown), 'point')}"
     return sign + format_value(abs(change.delta), unit)
 
 

@@ -318,7 +318,8 @@ class Store:
             for revision in revisions:
                 if revision.number == int(number.group(1)):
                     return revision
-            raise StoreError(f"{slug} has no revision {spec}; it has r1–r{revisions[0].number}")
+            last = revisions[0].number
+            raise StoreError(f"{slug} has no revision {spec}; it has {f'r1–r{last}' if last > 1 else 'only r1'}")
         for revision in revisions:
             if revision.label == spec:
                 return revision
