@@ -23,11 +23,9 @@ def _char(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
-# GB2312 is the simplified character set: a text whose Han characters all encode in it is taken as simplified
-# and left as written (sparing OpenCC's 25 ms of loading), unless it holds one of these GB2312 characters that
-# OpenCC reads as traditional forms on their own (於→于, 後→后, 乾→干); tests/test_script.py derives the list
-# from OpenCC. OpenCC's phrase table would also rewrite a few all-GB2312 phrases: old variants (沈默→沉默,
-# 批覆→批复, 藉口→借口) that plans do not use, and 打坏→打坯, which damages simplified text.
+# GB2312 is the simplified character set: a text whose Han characters all encode in it has nothing OpenCC would
+# fold (and its 25 ms of loading is spared), unless it holds one of these GB2312 characters that OpenCC reads
+# as traditional forms on their own (於→于, 後→后, 乾→干); tests/test_script.py derives the list from OpenCC.
 GB2312_TRADITIONAL = frozenset("乾菸薹拚捱摺吒後徵夥榘於袷麴醣麽")
 # OpenCC converts by phrase, and these phrases written wholly in GB2312 it rewrites too (批覆→批复, 沈默→沉默,
 # even 打坏→打坯): a text holding one goes through OpenCC as well, so the shortcut never changes a result.
