@@ -1,7 +1,5 @@
 """`plandiff corpus …`: index a folder of plans, compare editions, trace shared text, query the index."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Optional

@@ -1,7 +1,7 @@
 """The command line: each command parses its options, makes one library call and picks a renderer."""
 
-from __future__ import annotations
-
+# The command modules keep their annotations as objects (no `from __future__ import annotations`): typer
+# reads every command's signature on every run, and evaluating string annotations doubled that, to 20 ms.
 import gc
 import sys
 from enum import Enum

@@ -1,7 +1,5 @@
 """The series commands: blame, terms, history and the one-page series report."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Optional

@@ -1,7 +1,5 @@
 """The revision-store commands: track and log (history lives with the series commands)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 
