@@ -86,3 +86,30 @@ def test_a_pasted_page_loses_its_footer_too(slug, joiner):
     for chrome in PASTED_FOOTERS[slug]:
         assert chrome not in kept, chrome
     assert plan_text(seed_plan(slug))[-20:] == kept[-20:]  # the last sentence itself is kept whole
+
+
+@pytest.mark.parametrize("slug", sorted(METADATA))
+def test_a_page_pasted_with_blanks_for_line_breaks_keeps_its_title_and_fields(slug):
+    """The head's blanks are the lost line breaks: chrome before the title and fields after it go."""
+    from conftest import SEEDS
+
+    text = (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
+    pasted = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    plan, plain = plandiff.parse_plan(pasted, slug), seed_plan(slug)
+    assert plan.metadata == plain.metadata
+    # The text opens where the plain page's does (a lone heading line may read as prose in a paste).
+    opening = [[s.text for section in p.sections for s in section.sentences][:2] for p in (plan, plain)]
+    assert opening[1][0] in opening[0]
+    for chrome in CHROME[slug][:2]:
+        assert chrome not in plan_text(plan), chrome
+
+
+def test_a_pasted_work_report_without_chrome_is_cut_as_before():
+    """A head with no title line among its blanks (a report opening on its subtitle) stays one paragraph."""
+    from conftest import corpus_file
+
+    text = open(corpus_file("hailar-gwr-2017.txt"), encoding="utf-8").read()
+    pasted = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    plan, plain = plandiff.parse_plan(pasted, "hailar"), plandiff.parse_plan(text, "hailar")
+    assert plan.metadata == plain.metadata
+    assert [s.text for s in plan.sections[0].sentences] == [s.text for s in plain.sections[0].sentences]
