@@ -16,6 +16,9 @@ _DATE_PATTERNS = (
     re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"),
     re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"),
 )
+# ——2021年3月5日在第十三届全国人民代表大会第四次会议上: the date a work report was given.
+# The dash or bracket keeps out a speech the plan quotes (习近平总书记2018年5月28日在两院院士大会上).
+_SPEECH_DATE = re.compile(r"[—―\-(（]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^。\n]{2,60}?(?:会议|大会)上")
 _DATE_KEYS = ("发布时间", "发布日期", "成文日期", "公开日期", "生成日期", "日期", "时间")
 _ISSUER_KEYS = ("发布机构", "发布部门", "发文机关")
 _NUMBER_KEYS = ("政策文号", "文件编号", "发文字号", "文号")
@@ -242,6 +245,10 @@ def _plan_year(title: str, body: str, page: Page) -> int | None:
     years = [int(y) for y in _YEAR.findall(title)]
     if years:
         return max(years)
+    # A report's own subtitle dates the speech; a web page's 发布时间 may be years later (a site move).
+    speech = _SPEECH_DATE.search(body[:600])
+    if speech:
+        return int(speech.group(1))
     date = _date(page, body)
     if date:
         return int(date[:4])
