@@ -94,7 +94,7 @@ def parse_plan(
     shown = _with_whitespace_of(folded, visible(text))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
-    metadata = read_metadata(folded, page, body_text)
+    metadata = read_metadata(folded, page, body_text, shown)
     sections = assign_roles(parse_outline(folded, page.body, shown, pages, styled), metadata.year)
     warnings = parse_warnings(text, sections)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)
