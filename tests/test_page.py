@@ -58,6 +58,16 @@ def test_page_break_artifacts_are_mended():
     assert plan.metadata.year == 2021
 
 
+def test_a_break_after_an_opening_mark_or_before_a_closing_one_is_mended():
+    """No Chinese line ends on 《 or starts on 》 or a comma: such a break (a PDF's page) is inside a sentence."""
+    from conftest import corpus_file
+
+    plan = plandiff.load(corpus_file("national-gwr-2021.txt"))
+    whole = [s.text.replace(" ", "") for section in plan.sections for s in section.sentences if "纲要(草案)" in s.text]
+    assert whole[0] == ("根据《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》,"
+                        "国务院编制了《国民经济和社会发展第十四个五年规划和2035年远景目标纲要(草案)》。")
+
+
 def test_a_subscript_on_its_own_line_stays_in_its_sentence():
     """Web pages put PM<sub>2.5</sub> on three lines when copied; the sentence must stay whole."""
     text = "一、回顾\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。二氧化碳（CO\n2\n）排放下降。\n二、任务\n推动发展。\n"
