@@ -115,3 +115,18 @@ def test_the_cli_prints_parse_warnings_on_stderr_and_still_compares(tmp_path):
 def test_a_preamble_holding_most_sentences_warns():
     plan = parse_plan("这是一句话。" * 50 + "\n一、总体要求\n稳定增长。\n二、重点任务\n扩大就业。\n")
     assert any("preamble holds" in warning for warning in plan.warnings)
+
+
+@pytest.mark.slow
+def test_a_sentence_ending_at_the_margin_does_not_end_its_paragraph(tmp_path):
+    """The printed seed has a line that ends 。 at the right margin mid-paragraph, before 三是…; the wider gap
+    between paragraphs says the paragraph goes on, so 三是 stays inline as in the text (not a heading)."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed")
+    from conftest import SEEDS
+
+    text = (SEEDS / "qingdao-shinan-2021.txt").read_text(encoding="utf-8")
+    document = read_bytes(print_to_pdf(text, tmp_path, "shinan"), "shinan.pdf")
+    assert "积极打造5G全覆盖应用园区。三是加快推进软件" in document.text
+    from_pdf, from_text = parse_plan(document.text, "pdf", pages=document.pages), parse_plan(text, "text")
+    assert outline(from_pdf) == outline(from_text)
