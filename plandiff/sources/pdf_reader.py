@@ -70,6 +70,7 @@ def _lines_with_openings(textpage) -> list[Line]:
     raw = [(match.start(), match.group()) for match in re.finditer(r"[^\r\n]+", text)]
     if textpage.count_chars() != len(text):  # generated characters out of step: no positions to trust
         return [(line, None) for _, line in raw]
+    raw = [piece for start, line in raw for piece in _printed_lines(textpage, start, line)]
     placed = []  # (line, left, top, height) of each line's first visible character, and its last's top
     for start, line in raw:
         first = start + len(line) - len(line.lstrip())
@@ -86,17 +87,21 @@ def _lines_with_openings(textpage) -> list[Line]:
     steps = sorted(a[4] - b[2] for a, b in zip(placed, placed[1:]) if a[4] is not None and b[2] is not None
                    and a[4] > b[2])
     heights = sorted(h for *_, h, _ in placed if h)
-    lefts = Counter(round(left) for _, left, *_ in placed if left is not None)
+    # The margin is the leftmost place three lines start at: on a page of one-line paragraphs most lines
+    # start indented, and a print stamp or two may stand further left.
+    lefts = Counter(round(left / 3) * 3 for _, left, *_ in placed if left is not None)
+    shared = sorted(left for left, count in lefts.items() if count >= 3)
     if not steps or not heights:
         return [(line, None) for line, *_ in placed]
     # The lower quartile: on a page of one-line paragraphs (a list of goals) most steps are paragraph gaps.
-    pitch, height, margin = steps[len(steps) // 4], heights[len(heights) // 2], lefts.most_common(1)[0][0]
+    pitch, height = steps[len(steps) // 4], heights[len(heights) // 2]
+    margin = shared[0] if shared else lefts.most_common(1)[0][0]
     lines, previous_last = [], None
     for line, left, top, _, last_top in placed:
         if top is None:
             lines.append((line, None))
             continue
-        indented = left - margin > 0.9 * height
+        indented = left - margin > 0.9 * height + 3  # + the rounding of the margin
         gap = previous_last is not None and previous_last - top > _PARAGRAPH_GAP * pitch
         lines.append((line, True if indented or gap else (None if previous_last is None else False)))
         previous_last = last_top
@@ -119,6 +124,22 @@ def _unreadable(error: Exception, name: str) -> InputError:
 def _shape(line: str) -> str:
     """A line with its digits blurred: page 3's header and page 4's are the same line."""
     return re.sub(r"\d+", "#", line.strip())
+
+
+def _printed_lines(textpage, start: int, line: str) -> list[tuple[int, str]]:
+    """One PDFium text line cut where the print went back to the left margin on a lower line: PDFium runs
+    a title and its subtitle, or two lines of a paragraph, into one when their heights overlap."""
+    pieces, piece_start, previous = [], start, None
+    for index in range(start, start + len(line)):
+        if line[index - start].isspace():
+            continue
+        left, bottom, right, top = textpage.get_charbox(index)
+        if previous and left < previous[0] - 2 * (top - bottom) and top < previous[1]:
+            pieces.append((piece_start, line[piece_start - start:index - start].rstrip()))
+            piece_start = index
+        previous = (left, bottom)
+    pieces.append((piece_start, line[piece_start - start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
