@@ -123,3 +123,19 @@ def test_a_pasted_work_report_without_chrome_is_cut_as_before():
     plan, plain = plandiff.parse_plan(pasted, "hailar"), plandiff.parse_plan(text, "hailar")
     assert plan.metadata == plain.metadata
     assert [s.text for s in plan.sections[0].sentences] == [s.text for s in plain.sections[0].sentences]
+
+
+@pytest.mark.parametrize("slug", ["changzhou-2018", "qingdao-2018", "binzhou-2023"])
+def test_a_page_pasted_with_site_chrome_around_it_reads_as_its_lines_do(slug):
+    """A whole page copied as one paragraph: a site's nav bar and breadcrumb before the page's own head,
+    and a footer (责任编辑, 版权所有, ICP备) after the plan's last sentence, which its own lines may not hold."""
+    from conftest import SEEDS
+
+    lines = [line.strip() for line in (SEEDS / f"{slug}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    head = ["首页 | 政务公开 | 政务服务 | 互动交流", "您当前的位置:首页 > 政务公开 > 计划规划"]
+    foot = ["责任编辑:王晓明", "主办单位:某市科学技术局 版权所有:某市科学技术局", "鲁ICP备05008432号-1"]
+    plan, plain = plandiff.parse_plan(" ".join(head + lines + foot), slug), seed_plan(slug)
+    assert plan.metadata == plain.metadata
+    assert plan_text(plan)[-20:] == plan_text(plain)[-20:]
+    for chrome in ("首页", "政务公开", "王晓明", "ICP备"):
+        assert chrome not in plan_text(plan), chrome

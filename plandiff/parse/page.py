@@ -60,8 +60,9 @@ _HEAD_KEEPS_BLANK = tuple(re.compile(pattern) for pattern in (
     r"【[^】\n]{0,20}】|\[[^\]\n]{0,20}\]",
     r"[^\s|>»]+(?:\s*(?:\||>>?|»)\s*[^\s|>»]+)+",
 ))
+_NO_PLAN_TEXT = re.compile(r"版权所有|ICP备|[\[【(]?\s*责任编辑\s*[:\]】]|copyright|©", re.IGNORECASE)
 _PASTED_LINE = 2000  # characters: a first line this long is a paste, not a page's head line
-_PASTE_HEAD = 300  # characters of chrome, title and fields a pasted page may hold before its text
+_PASTE_HEAD = 600  # characters of chrome, title and fields a pasted page may hold before its text
 _ADDRESSEE = re.compile(r"^[^。:;]{2,120}?(各|单位|部门|政府|委员会|科室)[^。:;]{0,40}:")
 
 
@@ -229,7 +230,10 @@ def _drop_trailing_chrome(text: str, body: list[Span]) -> list[Span]:
         tail = text[start:end]
         ends = [m.end() for m in _SENTENCE_MARK.finditer(tail)]
         after = tail[ends[-1]:].strip() if ends else ""
-        if after and ("|" in after or _is_chrome(after)):  # a pasted page's widgets follow its last sentence
+        # A pasted page's widgets, or a footer that opens with one (扫一扫… 责任编辑:… 版权所有), follow its
+        # last sentence; no plan text after the last sentence holds a copyright or ICP line.
+        footer = _NO_PLAN_TEXT.search(after) if after else None
+        if after and ("|" in after or _is_chrome(after) or footer):
             cut = start + ends[-1]
             body[-1] = (start, cut)
     return body
