@@ -96,3 +96,19 @@ def test_a_work_report_that_starts_at_its_subtitle_is_titled_as_one():
 def test_a_plan_that_does_not_report_to_a_congress_gets_no_invented_title():
     text = "一、总体要求\n全面贯彻落实全市科技工作会议精神，加快建设创新型城市。\n二、重点任务\n推进高新技术企业培育。\n"
     assert parse_plan(text).metadata.title == ""
+
+
+@pytest.mark.parametrize("name", ["national-gwr-2021.txt", "hailar-gwr-2017.txt"])
+def test_a_report_republished_later_keeps_the_year_its_subtitle_dates(name):
+    """A site's 发布时间 can be years after the speech (a site move); the report's own subtitle wins."""
+    from conftest import corpus_file
+
+    text = open(corpus_file(name), encoding="utf-8").read()
+    plain = parse_plan(text, "r").metadata
+    page = parse_plan("首页 > 政务公开 > 规划计划\n来源:人民政府网 发布时间:2024-03-06 10:12\n" + text, "r").metadata
+    assert page.year == plain.year == int(name[-8:-4])
+
+
+def test_a_speech_the_plan_quotes_does_not_date_it():
+    opening = "全市科技工作要点\n发布时间:2019-01-10\n习近平总书记2018年5月28日在两院院士大会上指出,要加快科技创新。\n"
+    assert parse_plan(opening + BODY, "c").metadata.year == 2019

@@ -20,12 +20,13 @@ from plandiff.sources.reading import read_bytes
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def print_to_pdf(text: str, folder, name: str) -> bytes:
+def print_to_pdf(text: str, folder, name: str, style: str = "") -> bytes:
     """The plan as a web page, printed to PDF by Chromium with its default date/title/URL/page furniture."""
     lines = [line for line in text.split("\n") if line.strip()]
     page = folder / f"{name}.html"
     page.write_text(
-        f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(lines[0].strip())}</title></head>'
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(lines[0].strip())}</title>'
+        f'<style>{style}</style></head>'
         + "<body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>",
         encoding="utf-8",
     )
@@ -115,3 +116,33 @@ def test_the_cli_prints_parse_warnings_on_stderr_and_still_compares(tmp_path):
 def test_a_preamble_holding_most_sentences_warns():
     plan = parse_plan("这是一句话。" * 50 + "\n一、总体要求\n稳定增长。\n二、重点任务\n扩大就业。\n")
     assert any("preamble holds" in warning for warning in plan.warnings)
+
+
+@pytest.mark.slow
+def test_a_sentence_ending_at_the_margin_does_not_end_its_paragraph(tmp_path):
+    """The printed seed has a line that ends 。 at the right margin mid-paragraph, before 三是…; the wider gap
+    between paragraphs says the paragraph goes on, so 三是 stays inline as in the text (not a heading)."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed")
+    from conftest import SEEDS
+
+    text = (SEEDS / "qingdao-shinan-2021.txt").read_text(encoding="utf-8")
+    document = read_bytes(print_to_pdf(text, tmp_path, "shinan"), "shinan.pdf")
+    assert "积极打造5G全覆盖应用园区。三是加快推进软件" in document.text
+    from_pdf, from_text = parse_plan(document.text, "pdf", pages=document.pages), parse_plan(text, "text")
+    assert outline(from_pdf) == outline(from_text)
+
+
+@pytest.mark.slow
+def test_a_pdf_with_indented_paragraphs_and_no_gaps_reads_as_the_text(tmp_path):
+    """Set as most official PDFs are (first-line indent, no space between paragraphs), where PDFium runs the
+    title and its subtitle into one text line: the print's return to the margin cuts them apart again."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed")
+    text = corpus_file("national-gwr-2022.txt").read_text(encoding="utf-8")
+    data = print_to_pdf(text, tmp_path, "indented", "p{margin:0;text-indent:2em;line-height:1.5}")
+    document = read_bytes(data, "indented.pdf")
+    from_pdf, from_text = parse_plan(document.text, "pdf", pages=document.pages), parse_plan(text, "text")
+    assert from_pdf.metadata == from_text.metadata
+    assert outline(from_pdf) == outline(from_text)
+    assert not compare(from_text, from_pdf).differs

@@ -179,6 +179,9 @@ def test_target_verdicts_say_higher_across_places_and_raised_over_time():
     assert across.between_places
     assert "▲ higher" in verdicts and "▼ lower" in verdicts
     assert not any("raised" in v or "lowered" in v for v in verdicts)
+    # Wuhan did not drop a target Qingdao set: each is only in one plan.
+    assert "+ only in new" in verdicts and "− only in old" in verdicts
+    assert not any("dropped" in v or v == "+ new" for v in verdicts)
     base = (SEEDS / "wuhan-2014.txt").read_text(encoding="utf-8")
     later = base.replace("孵化器面积120万平方米以上", "孵化器面积150万平方米以上")
     over_time = plandiff.compare(parse_plan(base, "wuhan-2014"), parse_plan(later, "wuhan-2015"))

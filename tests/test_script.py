@@ -170,3 +170,19 @@ def test_a_traditional_file_compares_as_same_on_the_command_line(tmp_path):
     (tmp_path / "b.txt").write_text(TO_TRADITIONAL.convert(text), encoding="utf-8")
     result = CliRunner().invoke(app, ["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("slug", ["qingdao-2018", "binzhou-2023"])
+def test_a_traditional_copy_shows_its_own_title(slug, tmp_path):
+    """The title matches folded (same plan, same series) but every view prints it as the document does."""
+    text = (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
+    simplified, traditional = parse_plan(text, slug).metadata, parse_plan(TO_TRADITIONAL.convert(text), slug).metadata
+    assert traditional.title == simplified.title
+    assert traditional.shown_title == TO_TRADITIONAL.convert(simplified.title) != simplified.title
+    copy = tmp_path / f"{slug}-trad.txt"
+    copy.write_text(TO_TRADITIONAL.convert(text), encoding="utf-8")
+    shown = CliRunner().invoke(app, ["show", str(copy)])
+    assert f"title         {traditional.shown_title}" in shown.output
+    page = tmp_path / "r.html"
+    CliRunner().invoke(app, [slug, str(copy), "--html", str(page), "--no-pager"])
+    assert f'<td data-label="New">{traditional.shown_title}</td>' in page.read_text(encoding="utf-8")

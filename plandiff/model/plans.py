@@ -81,6 +81,11 @@ class Metadata:
     date: str = ""
     doc_number: str = ""
     province: str = ""  # only for a province-level plan (浙江, 内蒙古); last, as callers build Metadata by position
+    shown_title: str = ""  # the title in the document's own characters (traditional stays traditional)
+
+    def __post_init__(self):
+        if not self.shown_title:
+            object.__setattr__(self, "shown_title", self.title)
 
     @property
     def level(self) -> str:

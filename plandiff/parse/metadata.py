@@ -16,6 +16,10 @@ _DATE_PATTERNS = (
     re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"),
     re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"),
 )
+# ——2021年3月5日在第十三届全国人民代表大会第四次会议上: the date a work report was given.
+# The dash or bracket keeps out a speech the plan quotes (习近平总书记2018年5月28日在两院院士大会上).
+_SPEECH_DATE = re.compile(r"[—―\-(（]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^。\n]{2,60}?(?:会议|大会)上")
+_TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _DATE_KEYS = ("发布时间", "发布日期", "成文日期", "公开日期", "生成日期", "日期", "时间")
 _ISSUER_KEYS = ("发布机构", "发布部门", "发文机关")
 _NUMBER_KEYS = ("政策文号", "文件编号", "发文字号", "文号")
@@ -51,13 +55,15 @@ _REPRESENTING = r"我代表([\u4e00-\u9fff]{0,12}?)(人民政府|政府)"
 _GENERIC_AREA = set("发新范创能税验聚城园片社景辖街校库山灾牧林矿老市各全本我该行心载领步业试地治")
 
 
-def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
-    """Metadata from the page head, the title, a cover notice, and the body as a last resort."""
-    # Spaces inside a Chinese title are artifacts (a mended page break, a justified PDF line).
-    title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text[page.title[0]:page.title[1]].strip()) \
-        if page.title else ""
+def read_metadata(text: str, page: Page, body_text: str, shown: str = "") -> Metadata:
+    """Metadata from the page head, the title, a cover notice, and the body as a last resort.
+
+    `shown` is the text in the document's own characters, one for one with `text`, for the title's display.
+    """
+    title, shown_title = _title(text, page, shown or text)
     wrapped = re.search(r"关于印发《([^》]+)》", title)
     plan_title = wrapped.group(1) if wrapped else title
+    shown_title = shown_title[wrapped.start(1):wrapped.end(1)] if wrapped else shown_title
     issuer = _issuer(title, page)
     opening = title + "\n" + body_text[:1500]
     if not plan_title and re.search(_REPORTS_TO_CONGRESS, opening):
@@ -81,6 +87,7 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
     issuer = _named_issuer(issuer or _representing(opening), province or city, district, text)
     return Metadata(
         title=plan_title,
+        shown_title=shown_title if plan_title == title or wrapped else plan_title,
         issuer=issuer,
         place=place,
         province=province,
@@ -90,6 +97,22 @@ def read_metadata(text: str, page: Page, body_text: str) -> Metadata:
         date=_date(page, body_text),
         doc_number=_doc_number(page, text),
     )
+
+
+def _title(text: str, page: Page, shown: str) -> tuple[str, str]:
+    """The title line, folded and as shown; spaces inside a Chinese title are artifacts (a mended page
+    break, a justified PDF line), so the same ones go from both."""
+    if not page.title:
+        return "", ""
+    start, end = page.title
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    gaps = [m.span() for m in _TITLE_GAP.finditer(text, start, end)]
+    edges = [start, *(edge for gap in gaps for edge in gap), end]
+    keep = list(zip(edges[::2], edges[1::2]))
+    return "".join(text[a:b] for a, b in keep), "".join(shown[a:b] for a, b in keep)
 
 
 def _issuer(title: str, page: Page) -> str:
@@ -242,6 +265,10 @@ def _plan_year(title: str, body: str, page: Page) -> int | None:
     years = [int(y) for y in _YEAR.findall(title)]
     if years:
         return max(years)
+    # A report's own subtitle dates the speech; a web page's 发布时间 may be years later (a site move).
+    speech = _SPEECH_DATE.search(body[:600])
+    if speech:
+        return int(speech.group(1))
     date = _date(page, body)
     if date:
         return int(date[:4])

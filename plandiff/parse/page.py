@@ -16,7 +16,7 @@ Span = tuple[int, int]
 _WIDGET = re.compile(
     r"^(搜索|登录|注册|首页|logo|打印|打印本页|关闭|关闭窗口|分享到?|收藏|扫一扫.*|.*手机版.*|.*小程序|"
     r"返回顶部|字号|[大中小]|更多.*|.*更多\s*>+|浏览次数.*|今天是.*|点击.*|网站地图|联系我们|政策|"
-    r"[【\[]?[打印关闭收藏分享大中小字号\s\]】]+)$",
+    r"[【\[]?[打印关闭收藏分享大中小字号\s\]】]+|[【\[]?字[体号]\s*:?[大中小\s]+[\]】]?)$",
     re.IGNORECASE,
 )
 _NAV = re.compile(r"(>>|»|>\s|当前的?位置|您的位置)")
@@ -51,6 +51,18 @@ _RUN_IN_TITLE = re.compile(
     r"^([^。,:;!?“”-]{2,40}?(要点|计划|规划|方案|报告|纲要))"
     r"(?=\s*([—―]|\(\d{4}|\d{4}[-年]|[一二]、|各位代表))"
 )
+# A paste that turned line breaks into blanks: in its head, a blank is a lost line break except inside
+# a field key (索 引 号), a date and time, a bracketed widget (【字体:大 中 小】) or a link bar (首页 > 正文).
+# Each is searched on its own: a link bar's greedy words must not hide a field key inside them.
+_HEAD_KEEPS_BLANK = tuple(re.compile(pattern) for pattern in (
+    rf"(?:{_FIELD_KEY})\s*:",
+    r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?",
+    r"【[^】\n]{0,20}】|\[[^\]\n]{0,20}\]",
+    r"[^\s|>»]+(?:\s*(?:\||>>?|»)\s*[^\s|>»]+)+",
+))
+_NO_PLAN_TEXT = re.compile(r"版权所有|ICP备|[\[【(]?\s*责任编辑\s*[:\]】]|copyright|©", re.IGNORECASE)
+_PASTED_LINE = 2000  # characters: a first line this long is a paste, not a page's head line
+_PASTE_HEAD = 600  # characters of chrome, title and fields a pasted page may hold before its text
 _ADDRESSEE = re.compile(r"^[^。:;]{2,120}?(各|单位|部门|政府|委员会|科室)[^。:;]{0,40}:")
 
 
@@ -68,6 +80,8 @@ class Page:
 def split_page(text: str) -> Page:
     """Find the title, metadata fields and body lines of folded page text."""
     lines = _line_spans(text)
+    if lines and lines[0][1] - lines[0][0] >= _PASTED_LINE:
+        lines[:1] = _paste_head(text, lines[0])
     fields: dict[str, str] = {}
     kept: list[Span] = []
     article_started = False
@@ -109,6 +123,32 @@ def _line_spans(text: str) -> list[Span]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _paste_head(text: str, span: Span) -> list[Span]:
+    """A paste's head cut at its lost line breaks, so chrome and fields go and the title is found.
+
+    Only a head that holds a title line (a plan's name, no sentence mark) is cut; the text from the
+    first sentence, heading, subtitle or salutation on stays one paragraph, as the paste left it.
+    """
+    start, end = span
+    limit = min(end, start + _PASTE_HEAD)
+    kept_blanks = [match.span() for pattern in _HEAD_KEEPS_BLANK for match in pattern.finditer(text, start, limit)]
+    cuts = [m for m in re.finditer(r"\s+", text[start:limit])
+            if not any(a <= start + m.start() < b for a, b in kept_blanks)]
+    pieces, piece_start, titled = [], start, False
+    for blank in [*cuts, None]:
+        piece_end = start + blank.start() if blank else limit
+        piece = text[piece_start:piece_end]
+        if blank is None or _is_prose(piece) or re.match(r"^([一二三四五六七八九十]+、|[—―]|各位(代表|委员))", piece):
+            break
+        titled = titled or (not _is_field_line(piece) and len(piece) <= 80
+                            and bool(_PLAN_WORDS.search(piece)) and not _SENTENCE_MARK.search(piece))
+        pieces.append((piece_start, piece_end))
+        piece_start = start + blank.end()
+    if not titled:
+        return [span]
+    return [*pieces, (piece_start, end)]
 
 
 def _is_prose(line: str) -> bool:
@@ -190,7 +230,10 @@ def _drop_trailing_chrome(text: str, body: list[Span]) -> list[Span]:
         tail = text[start:end]
         ends = [m.end() for m in _SENTENCE_MARK.finditer(tail)]
         after = tail[ends[-1]:].strip() if ends else ""
-        if after and ("|" in after or _is_chrome(after)):  # a pasted page's widgets follow its last sentence
+        # A pasted page's widgets, or a footer that opens with one (扫一扫… 责任编辑:… 版权所有), follow its
+        # last sentence; no plan text after the last sentence holds a copyright or ICP line.
+        footer = _NO_PLAN_TEXT.search(after) if after else None
+        if after and ("|" in after or _is_chrome(after) or footer):
             cut = start + ends[-1]
             body[-1] = (start, cut)
     return body

@@ -29,6 +29,9 @@ _OUTLINE_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、是]|\(
 _INDENT = re.compile(r"(?<=\S)(?=[ \t\u3000\u00a0]*[\u3000\u00a0])[ \t\u3000\u00a0]{2,}(?=\S)")
 _SUBTITLE = re.compile(r"^\s*[—―]+[^。]*在[^。]*上$")
 _WHITESPACE = re.compile(r"\s+")
+# Chinese typesetting never ends a line on an opening mark nor starts one on a closing mark or a comma, so
+# a break there (建议 / 》,国务院编制了《 / 国民经济…纲要) was made by a page break, however short the line.
+_BREAK_AT_MARK = re.compile(r"(?<=[《“‘(「『])(\n[ \t]*\n?[ \t]*)(?=\S)|(?<=\S)(\n[ \t]*\n?[ \t]*)(?=[》”’)」』,,、。;;::!?!?])")
 
 
 def break_at_indents(source: str, folded: str) -> str:
@@ -63,6 +66,7 @@ def mend_page_breaks(text: str) -> str:
         return match.group(1) + " " * len(match.group(2))
 
     text = _SCRIPT_LINE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+    text = _BREAK_AT_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _BROKEN_LINE.sub(join, text)
     # A lone character on its own line is the tail of a word a break cut off (政府工作报 / 告).
     text = _LONE_CHARACTER.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
@@ -94,7 +98,7 @@ def parse_plan(
     shown = _with_whitespace_of(folded, visible(text))
     page = split_page(folded)
     body_text = "\n".join(folded[a:b] for a, b in page.body)
-    metadata = read_metadata(folded, page, body_text)
+    metadata = read_metadata(folded, page, body_text, shown)
     sections = assign_roles(parse_outline(folded, page.body, shown, pages, styled), metadata.year)
     warnings = parse_warnings(text, sections)
     return Plan(slug=slug, source=source, metadata=metadata, sections=sections, text=folded, warnings=warnings)

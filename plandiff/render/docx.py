@@ -78,7 +78,7 @@ def redline_docx(comparison: Comparison, date: datetime | None = None) -> bytes:
 def _first_page(document, comparison: Comparison) -> None:
     document.add_heading(comparison.title, level=0)
     old, new = comparison.old, comparison.new
-    document.add_paragraph(f"Old: {old.metadata.title or old.slug} ({old.slug}) · New: {new.metadata.title or new.slug}"
+    document.add_paragraph(f"Old: {old.metadata.shown_title or old.slug} ({old.slug}) · New: {new.metadata.shown_title or new.slug}"
                            f" ({new.slug}). The text that follows is the new plan; each change against the old plan "
                            "is a tracked revision by plandiff (Review › Accept or Reject).")
     if comparison.digest:

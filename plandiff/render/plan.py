@@ -16,7 +16,7 @@ def metadata_table(plan: Plan) -> Table:
     table.add_column(style="bold")
     table.add_column()
     rows = [
-        ("slug", plan.slug), ("title", meta.title), ("issuer", meta.issuer), ("place", meta.place),
+        ("slug", plan.slug), ("title", meta.shown_title), ("issuer", meta.issuer), ("place", meta.place),
         ("year", str(meta.year or "")), ("date", meta.date), ("document no.", meta.doc_number),
     ]
     for label, value in rows:
@@ -26,7 +26,7 @@ def metadata_table(plan: Plan) -> Table:
 
 def plan_tree(plan: Plan) -> Group:
     """Metadata, then the outline as a tree with markers, levels and sentence counts."""
-    root = Tree(Text(plan.metadata.title or plan.slug, style="bold"))
+    root = Tree(Text(plan.metadata.shown_title or plan.slug, style="bold"))
     nodes = {}
     for section in plan.sections:
         if section.level == 0:
@@ -51,5 +51,5 @@ def known_plans_table(rows) -> Table:
             table.add_row(known.slug, f"[unreadable: {error}]", "", "", size, known.origin)
         else:
             meta = plan.metadata
-            table.add_row(known.slug, meta.title, meta.place, str(meta.year or ""), size, known.origin)
+            table.add_row(known.slug, meta.shown_title, meta.place, str(meta.year or ""), size, known.origin)
     return table

@@ -14,8 +14,9 @@ VERDICT_STYLE = {
 }
 VERDICT_LABEL = {"raised": "▲ raised", "lowered": "▼ lowered", "new": "+ new", "dropped": "− dropped",
                  "same": "= same", "reworded": "≈ reworded", "reversed": "⇄ reversed"}
-# Two places are not two editions: one is higher than the other, nothing was raised (JSON keeps the names).
-PLACES_LABEL = {"raised": "▲ higher", "lowered": "▼ lower"}
+# Two places are not two editions: one is higher than the other, nothing was raised, and a target one
+# place sets was not dropped by the other (JSON keeps the names).
+PLACES_LABEL = {"raised": "▲ higher", "lowered": "▼ lower", "new": "+ only in new", "dropped": "− only in old"}
 KIND_SUFFIX = {"increment": " (新增)", "growth": " (增长)", "points": " (百分点)", "decline": " (下降)",
                "from-to": " (从…到)", "share": " (占比)"}  # level needs none
 

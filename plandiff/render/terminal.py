@@ -68,7 +68,7 @@ def header(comparison: Comparison) -> Table:
     table.add_column(f"new: {comparison.new.slug}", overflow="fold")
     old, new = comparison.old.metadata, comparison.new.metadata
     for label, a, b in (
-        ("title", old.title, new.title), ("place", old.place, new.place),
+        ("title", old.shown_title, new.shown_title), ("place", old.place, new.place),
         ("year", str(old.year or ""), str(new.year or "")), ("issuer", old.issuer, new.issuer),
         ("sections", str(comparison.summary.old_sections), str(comparison.summary.new_sections)),
     ):
