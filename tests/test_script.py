@@ -186,3 +186,7 @@ def test_a_traditional_copy_shows_its_own_title(slug, tmp_path):
     page = tmp_path / "r.html"
     CliRunner().invoke(app, [slug, str(copy), "--html", str(page), "--no-pager"])
     assert f'<td data-label="New">{traditional.shown_title}</td>' in page.read_text(encoding="utf-8")
+    data = json.loads(CliRunner().invoke(app, [slug, str(copy), "--format", "json"]).stdout)
+    assert (data["new"]["title"], data["new"]["shown_title"]) == (traditional.title, traditional.shown_title)
+    shown_plan = json.loads(CliRunner().invoke(app, ["show", str(copy), "--format", "json"]).stdout)
+    assert shown_plan["shown_title"] == traditional.shown_title

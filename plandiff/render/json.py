@@ -63,6 +63,7 @@ def plan_to_dict(plan: Plan) -> dict:
         "schema": PLAN_SCHEMA,
         "slug": plan.slug,
         "title": meta.title,
+        "shown_title": meta.shown_title,  # in the document's own characters; title is folded for matching
         "place": meta.place,
         "level": meta.level,
         "province": meta.province,
@@ -121,8 +122,8 @@ def target_changes_to_dict(old: Plan, new: Plan, changes: tuple[TargetChange, ..
 
 def _plan_ref(plan) -> dict:
     meta = plan.metadata
-    return {"slug": plan.slug, "title": meta.title, "caption": meta.caption, "place": meta.place,
-            "level": meta.level, "year": meta.year, "issuer": meta.issuer, "date": meta.date}
+    return {"slug": plan.slug, "title": meta.title, "shown_title": meta.shown_title, "caption": meta.caption,
+            "place": meta.place, "level": meta.level, "year": meta.year, "issuer": meta.issuer, "date": meta.date}
 
 
 def _section_ref(plan: Plan, section) -> dict | None:
