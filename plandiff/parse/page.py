@@ -53,13 +53,14 @@ _RUN_IN_TITLE = re.compile(
 )
 # A paste that turned line breaks into blanks: in its head, a blank is a lost line break except inside
 # a field key (索 引 号), a date and time, a bracketed widget (【字体:大 中 小】) or a link bar (首页 > 正文).
-# Each is searched on its own: a link bar's greedy words must not hide a field key inside them.
-_HEAD_KEEPS_BLANK = tuple(re.compile(pattern) for pattern in (
+# Each is searched on its own: a link bar's greedy words must not hide a field key inside them. Kept as
+# source, compiled (and cached by re) on a paste's first use: plans with line breaks never need them.
+_HEAD_KEEPS_BLANK = (
     rf"(?:{_FIELD_KEY})\s*:",
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?",
     r"【[^】\n]{0,20}】|\[[^\]\n]{0,20}\]",
     r"[^\s|>»]+(?:\s*(?:\||>>?|»)\s*[^\s|>»]+)+",
-))
+)
 _NO_PLAN_TEXT = re.compile(r"版权所有|ICP备|[\[【(]?\s*责任编辑\s*[:\]】]|copyright|©", re.IGNORECASE)
 _PASTED_LINE = 2000  # characters: a first line this long is a paste, not a page's head line
 _PASTE_HEAD = 600  # characters of chrome, title and fields a pasted page may hold before its text
@@ -133,7 +134,8 @@ def _paste_head(text: str, span: Span) -> list[Span]:
     """
     start, end = span
     limit = min(end, start + _PASTE_HEAD)
-    kept_blanks = [match.span() for pattern in _HEAD_KEEPS_BLANK for match in pattern.finditer(text, start, limit)]
+    kept_blanks = [match.span() for pattern in _HEAD_KEEPS_BLANK
+                   for match in re.compile(pattern).finditer(text, start, limit)]
     cuts = [m for m in re.finditer(r"\s+", text[start:limit])
             if not any(a <= start + m.start() < b for a, b in kept_blanks)]
     pieces, piece_start, titled = [], start, False
